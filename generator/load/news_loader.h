@@ -1,0 +1,20 @@
+#pragma once
+#include <filesystem>
+#include <vector>
+
+#include "model/content.h"
+#include "util/diagnostics.h"
+
+namespace zhuanlan {
+
+// Loads content/news/**/*.md in parallel. Drafts are left out unless
+// include_drafts; problems in a left-out draft are reported as warnings, so
+// that an unfinished draft never blocks publishing.
+std::vector<NewsItem> load_news(const std::filesystem::path& site_dir, const SiteConfig& site, bool include_drafts,
+                                Diagnostics& diagnostics);
+
+// Loads content/pages/*.md (free pages: notices, policy study, about).
+std::vector<FreePage> load_pages(const std::filesystem::path& site_dir, const SiteConfig& site,
+                                 Diagnostics& diagnostics);
+
+}  // namespace zhuanlan

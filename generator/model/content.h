@@ -1,0 +1,82 @@
+#pragma once
+// What the users wrote, after loading: plain structs, one per kind of
+// content. Later stages read them; nothing here knows about HTML layout.
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "util/dates.h"
+
+namespace zhuanlan {
+
+struct DayRange {
+  Day start{};
+  Day end{};  // inclusive
+};
+
+struct Footer {
+  std::string copyright, icp, police, address, phone;
+};
+
+struct ReportInfo {
+  std::string contact, position, mobile, qq, plan, featured;
+};
+
+struct SiteConfig {
+  std::string school, title, theme, subtheme;
+  DayRange week;
+  std::optional<DayRange> month;
+  std::string base_url;   // absolute, always ends with '/'
+  std::string base_path;  // the path part of base_url, e.g. /zjz2025/
+  std::map<Day, std::string> day_themes;
+  std::vector<std::string> departments;
+  std::optional<long long> students_total;
+  bool require_reviewer = false;
+  bool raw_html = false;  // markdown.raw_html: pass raw HTML through (tagfilter still applies)
+  int news_per_page = 20;
+  Footer footer;
+  ReportInfo report;
+};
+
+// An image used by content: where it comes from and where it is published.
+struct ImageRef {
+  std::string content_path;    // relative to content/, e.g. images/2025-05-13/a.jpg
+  std::string published_path;  // relative to the site root, ASCII
+  std::string alt;
+  std::string caption;
+};
+
+struct NewsItem {
+  std::string source;  // as shown in messages, e.g. content/news/2025-05-13/a.md
+  std::string slug;
+  std::string url;     // site-relative: news/<slug>.html
+  std::string title, department, author, photographer, editor, reviewer, activity;
+  std::optional<ImageRef> cover;
+  std::vector<std::string> tags;
+  std::string summary;  // given, or made from the body
+  bool top = false, featured = false, draft = false;
+  Timestamp date;
+  Day day{};            // the China-time day it was published on
+  std::string body_html;  // links relative to the item's own page
+  int reading_minutes = 1;
+  std::vector<ImageRef> images;  // the cover and every image in the body
+};
+
+struct FreePage {
+  std::string source;
+  std::string slug;
+  std::string url;  // pages/<slug>.html
+  std::string title, summary;
+  int order = 0;
+  std::string body_html;
+  std::vector<ImageRef> images;
+};
+
+struct Content {
+  SiteConfig site;
+  std::vector<NewsItem> news;
+  std::vector<FreePage> pages;
+};
+
+}  // namespace zhuanlan

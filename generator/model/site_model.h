@@ -1,0 +1,54 @@
+#pragma once
+// The site as it will be published: content put in order and grouped into
+// the lists that pages show. Built once, read by every renderer in parallel.
+#include <string>
+#include <vector>
+
+#include "model/content.h"
+
+namespace zhuanlan {
+
+// A named group of news: a department (供稿单位) or a tag.
+struct Term {
+  std::string name;
+  std::string slug;
+  std::string url;             // departments/<slug>.html
+  std::vector<std::size_t> news;  // indices into SiteModel::news, newest first
+};
+
+struct NewsDay {
+  Day day{};
+  std::string url;  // days/2025-05-13.html
+  std::string theme;
+  std::vector<std::size_t> news;  // newest first
+};
+
+struct SiteModel {
+  SiteConfig site;
+  std::vector<NewsItem> news;   // newest first; ties broken by slug, so the order is stable
+  std::vector<FreePage> pages;  // by order, then title
+  std::vector<NewsDay> days;    // days that have news, earliest first
+  std::vector<Term> departments;  // in site.json's order, then by name
+  std::vector<Term> tags;         // by number of news, then name
+  std::vector<std::size_t> home_news;  // 置顶 items first, then the latest
+  std::vector<Day> week_days;          // every day of the week
+};
+
+SiteModel build_site_model(Content content);
+
+// Splits count items into pages of per_page; there is always one page.
+struct PageSlice {
+  int number = 1;  // 1-based
+  int total = 1;
+  std::size_t begin = 0, end = 0;
+};
+std::vector<PageSlice> paginate(std::size_t count, int per_page);
+
+// The path of page n of a list whose first page is first_path:
+// news/index.html -> news/index_2.html. Slugs never hold '_', so these
+// never clash with another page.
+std::string paged_path(const std::string& first_path, int number);
+
+constexpr std::size_t kHomeNewsCount = 10;
+
+}  // namespace zhuanlan

@@ -1,0 +1,18 @@
+#pragma once
+// The Atom feed and the sitemap: XML built here rather than in layouts/,
+// because their shape is fixed by their standards, not by the site's design.
+#include <string>
+#include <vector>
+
+#include "model/site_model.h"
+
+namespace zhuanlan {
+
+constexpr std::size_t kFeedEntries = 20;
+
+std::string atom_feed(const SiteModel& model);
+
+// page_paths: every HTML page to list, site-relative.
+std::string sitemap_xml(const SiteModel& model, const std::vector<std::string>& page_paths);
+
+}  // namespace zhuanlan

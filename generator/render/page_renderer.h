@@ -1,0 +1,67 @@
+#pragma once
+// Renders each kind of page from the site model. A PageRenderer belongs to
+// one worker thread (it owns its copy of the templates and caches the
+// fragments every page shares); the model and asset table are shared and
+// read-only.
+#include <map>
+#include <string>
+#include <vector>
+
+#include "model/site_model.h"
+#include "render/layouts.h"
+
+namespace zhuanlan {
+
+using AssetPaths = std::map<std::string, std::string>;  // template key (style_css) -> site-relative path
+
+struct RenderInputs {
+  const SiteModel* model = nullptr;
+  const AssetPaths* assets = nullptr;
+  std::vector<std::string> cards;  // news_card for each news item, as seen from one folder down
+};
+
+class PageRenderer {
+ public:
+  PageRenderer(const RenderInputs& inputs, LayoutSet layouts);
+
+  // The news card of every item, for RenderInputs::cards.
+  std::string news_card(std::size_t index, const std::string& root);
+
+  std::string home();
+  std::string news_list(const PageSlice& slice);
+  std::string day(std::size_t day_index, const PageSlice& slice);
+  std::string news_item(std::size_t index);
+  std::string term(const Term& term, bool is_department, const PageSlice& slice);
+  std::string terms(bool departments);
+  std::string free_page(std::size_t index);
+  std::string not_found();
+
+ private:
+  struct Frame {
+    std::string path;         // site-relative path of the page
+    std::string section;      // which navigation entry is current
+    std::string title;        // empty on the home page
+    std::string description;
+    std::string image;        // site-relative path of the share picture
+    bool article = false;
+    bool absolute_links = false;  // 404.html is served at any depth
+  };
+
+  std::string wrap(const Frame& frame, const std::string& content);
+  kainjow::mustache::data common(const std::string& root);
+  kainjow::mustache::data cards_of(const std::vector<std::size_t>& news, std::size_t begin, std::size_t end);
+  std::string pagination(const PageSlice& slice, const std::string& first_path, const std::string& root);
+  const std::string& header(const std::string& root, const std::string& section);
+  const std::string& footer(const std::string& root);
+
+  const RenderInputs& inputs_;
+  const SiteModel& model_;
+  LayoutSet layouts_;
+  std::map<std::string, std::string> header_cache_;
+  std::map<std::string, std::string> footer_cache_;
+};
+
+// The public address of a page: base_url + path, with index.html left off.
+std::string public_url(const std::string& base_url, const std::string& path);
+
+}  // namespace zhuanlan

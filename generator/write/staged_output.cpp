@@ -1,0 +1,125 @@
+#include "write/staged_output.h"
+
+#include <fcntl.h>
+#include <stdio.h>
+
+#include <cstdio>
+#include <fstream>
+#include <stdexcept>
+#include <system_error>
+
+#include "util/files.h"
+
+namespace zhuanlan {
+namespace fs = std::filesystem;
+
+namespace {
+
+const char kMarkerText[] = "此文件夹由 zhuanlan 生成，每次构建会整体替换，请不要在这里手工修改文件。\n";
+
+bool is_empty_dir(const fs::path& dir) {
+  std::error_code ec;
+  return fs::is_directory(dir, ec) && fs::directory_iterator(dir, ec) == fs::directory_iterator();
+}
+
+}  // namespace
+
+StagedOutput::StagedOutput(fs::path out_dir) : out_dir_(std::move(out_dir)) {
+  std::error_code ec;
+  out_dir_ = fs::absolute(out_dir_).lexically_normal();
+  if (out_dir_.filename().empty()) out_dir_ = out_dir_.parent_path();
+  if (fs::exists(out_dir_, ec)) {
+    if (!fs::is_directory(out_dir_, ec)) {
+      throw std::runtime_error("输出位置 " + out_dir_.string() + " 是一个文件而不是文件夹，请换一个输出文件夹");
+    }
+    if (!is_empty_dir(out_dir_) && !fs::exists(out_dir_ / kMarker, ec)) {
+      throw std::runtime_error("输出文件夹 " + out_dir_.string() +
+                               " 里已有不是 zhuanlan 生成的文件。为了不删除您的文件，构建已停止；"
+                               "请用 --out 指定一个新的或空的文件夹");
+    }
+  }
+  stage_dir_ = out_dir_;
+  stage_dir_ += ".zhuanlan-stage";
+  fs::remove_all(stage_dir_, ec);  // left over from a build that was killed
+  fs::create_directories(stage_dir_, ec);
+  if (ec) throw std::runtime_error("无法创建临时输出文件夹 " + stage_dir_.string() + "：" + ec.message());
+  write(kMarker, kMarkerText);
+}
+
+StagedOutput::~StagedOutput() {
+  if (!committed_) {
+    std::error_code ec;
+    fs::remove_all(stage_dir_, ec);
+  }
+}
+
+fs::path StagedOutput::target(const std::string& relative_path) const {
+  const fs::path relative = fs::path(relative_path).lexically_normal();
+  if (relative.empty() || relative.is_absolute() || *relative.begin() == "..") {
+    throw std::runtime_error("内部错误：输出路径 " + relative_path + " 不在输出文件夹之内");
+  }
+  return stage_dir_ / relative;
+}
+
+bool StagedOutput::link_if_unchanged(const std::string& relative_path, std::string_view bytes, const fs::path& to) {
+  const fs::path previous = out_dir_ / relative_path;
+  std::error_code ec;
+  const auto size = fs::file_size(previous, ec);
+  if (ec || size != bytes.size()) return false;
+  const auto old_bytes = read_file(previous);
+  if (!old_bytes || *old_bytes != bytes) return false;
+  fs::create_hard_link(previous, to, ec);
+  return !ec;
+}
+
+void StagedOutput::write(const std::string& relative_path, std::string_view bytes) {
+  const fs::path to = target(relative_path);
+  std::error_code ec;
+  fs::create_directories(to.parent_path(), ec);
+  if (link_if_unchanged(relative_path, bytes, to)) {
+    ++unchanged_;
+    return;
+  }
+  std::ofstream out(to, std::ios::binary | std::ios::trunc);
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  out.close();
+  if (!out) throw std::runtime_error("无法写入 " + to.string() + "，请检查磁盘空间和文件夹权限");
+  ++written_;
+}
+
+void StagedOutput::copy(const fs::path& source, const std::string& relative_path) {
+  const auto bytes = read_file(source);
+  if (!bytes) throw std::runtime_error("无法读取 " + source.string());
+  write(relative_path, *bytes);
+}
+
+void StagedOutput::commit() {
+  std::error_code ec;
+  if (!fs::exists(out_dir_, ec)) {
+    fs::create_directories(out_dir_.parent_path(), ec);
+    fs::rename(stage_dir_, out_dir_, ec);
+    if (ec) throw std::runtime_error("无法把输出移动到 " + out_dir_.string() + "：" + ec.message());
+  } else {
+    // Swap in one step where the system allows it, so the site never
+    // disappears, not even for a moment.
+    if (::renameat2(AT_FDCWD, stage_dir_.c_str(), AT_FDCWD, out_dir_.c_str(), RENAME_EXCHANGE) != 0) {
+      fs::path old_dir = out_dir_;
+      old_dir += ".zhuanlan-old";
+      fs::remove_all(old_dir, ec);
+      fs::rename(out_dir_, old_dir, ec);
+      if (ec) throw std::runtime_error("无法替换 " + out_dir_.string() + "：" + ec.message());
+      fs::rename(stage_dir_, out_dir_, ec);
+      if (ec) {
+        fs::rename(old_dir, out_dir_, ec);
+        throw std::runtime_error("无法替换 " + out_dir_.string());
+      }
+      fs::remove_all(old_dir, ec);
+      committed_ = true;
+      return;
+    }
+    fs::remove_all(stage_dir_, ec);  // now holds the previous output
+  }
+  committed_ = true;
+}
+
+}  // namespace zhuanlan

@@ -1,0 +1,47 @@
+#pragma once
+// Output is written into a folder beside the real one and swapped in only
+// when the whole build succeeded, so a failed build leaves the previous
+// public/ exactly as it was. A file whose bytes equal the previous build's
+// is hard-linked from it instead of written, so unchanged files keep their
+// modification times and deploy tools see no change.
+#include <atomic>
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+namespace zhuanlan {
+
+class StagedOutput {
+ public:
+  // Throws std::runtime_error (Chinese message) when out_dir exists, is not
+  // empty and was not written by zhuanlan: nothing a user wrote is replaced.
+  explicit StagedOutput(std::filesystem::path out_dir);
+  ~StagedOutput();
+  StagedOutput(const StagedOutput&) = delete;
+  StagedOutput& operator=(const StagedOutput&) = delete;
+
+  // Safe to call from several threads for different paths.
+  void write(const std::string& relative_path, std::string_view bytes);
+  void copy(const std::filesystem::path& source, const std::string& relative_path);
+
+  // Swaps the staged folder in place of the output folder.
+  void commit();
+
+  const std::filesystem::path& stage_dir() const { return stage_dir_; }
+  std::size_t files_written() const { return written_; }
+  std::size_t files_unchanged() const { return unchanged_; }
+
+  static constexpr const char* kMarker = ".zhuanlan-output";
+
+ private:
+  std::filesystem::path target(const std::string& relative_path) const;
+  bool link_if_unchanged(const std::string& relative_path, std::string_view bytes, const std::filesystem::path& to);
+
+  std::filesystem::path out_dir_;
+  std::filesystem::path stage_dir_;
+  bool committed_ = false;
+  std::atomic<std::size_t> written_{0};
+  std::atomic<std::size_t> unchanged_{0};
+};
+
+}  // namespace zhuanlan

@@ -1,0 +1,69 @@
+// Builds the demo site that ships in content/ and checks that every page's
+// internal links and asset references lead to a file that was written.
+#include <gtest/gtest.h>
+
+#include <regex>
+
+#include "test_support.h"
+#include "write/build_site.h"
+
+namespace zhuanlan {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Resolves a link found in page (site-relative) to a site-relative file, or
+// "" when it leaves the site.
+std::string resolve_link(const std::string& page, std::string link, const std::string& base_path) {
+  link = link.substr(0, link.find_first_of("#?"));
+  if (link.empty()) return page;
+  if (link.rfind("http://", 0) == 0 || link.rfind("https://", 0) == 0 || link.rfind("mailto:", 0) == 0) return "";
+  fs::path target;
+  if (link.front() == '/') {
+    EXPECT_EQ(link.rfind(base_path, 0), 0u) << page << " links outside the base path: " << link;
+    target = fs::path(link.substr(base_path.size()));
+  } else {
+    target = fs::path(page).parent_path() / link;
+  }
+  std::string out = target.lexically_normal().generic_string();
+  if (out.empty() || out.back() == '/') out += "index.html";
+  return out;
+}
+
+TEST(DemoSite, BuildsAndEveryInternalLinkResolves) {
+  testing::TempDir out;
+  BuildOptions options;
+  options.site_dir = testing::source_dir();
+  options.out_dir = out.path() / "public";
+  const BuildResult result = build_site(options);
+  for (const auto& d : result.diagnostics.items) {
+    EXPECT_NE(d.severity, Severity::error) << format_diagnostic(d);
+  }
+  ASSERT_TRUE(result.ok);
+  const auto files = testing::read_tree(options.out_dir);
+
+  std::size_t news_pages = 0, day_pages = 0, links_checked = 0;
+  const std::regex reference(R"((?:href|src)=\"([^\"]*)\")");
+  for (const auto& [path, bytes] : files) {
+    if (path.rfind("news/", 0) == 0 && path.find("index") == std::string::npos) ++news_pages;
+    if (path.rfind("days/", 0) == 0) ++day_pages;
+    if (path.size() < 5 || path.substr(path.size() - 5) != ".html") continue;
+    for (auto it = std::sregex_iterator(bytes.begin(), bytes.end(), reference); it != std::sregex_iterator(); ++it) {
+      const std::string link = (*it)[1];
+      const std::string target = resolve_link(path, link, "/zjz2025/");
+      if (target.empty()) {
+        // Only plain links may leave the site: never a stylesheet, script or image.
+        EXPECT_NE(it->str().rfind("href", 0), std::string::npos) << path << " loads " << link << " from another host";
+        continue;
+      }
+      ++links_checked;
+      EXPECT_EQ(files.count(target), 1u) << path << " links to " << link << " (" << target << "), which was not written";
+    }
+  }
+  EXPECT_GE(news_pages, 14u);  // at least two items a day for the week
+  EXPECT_GE(day_pages, 7u);
+  EXPECT_GT(links_checked, 500u);
+}
+
+}  // namespace
+}  // namespace zhuanlan
