@@ -5,6 +5,7 @@
 
 #include <cstdlib>
 #include <memory>
+#include <string_view>
 #include <mutex>
 
 #include "util/paths.h"
@@ -90,6 +91,10 @@ RenderedMarkdown render_markdown(const MarkdownSource& source, Diagnostics& diag
       const cmark_node_type type = cmark_node_get_type(node);
       if (event == CMARK_EVENT_EXIT) {
         if (is_block_end(type)) out.plain_text += '\n';
+        // Table cells are extension nodes; keep their words apart.
+        const std::string_view kind = cmark_node_get_type_string(node);
+        if (kind == "table_cell") out.plain_text += ' ';
+        if (kind == "table_row") out.plain_text += '\n';
         continue;
       }
       if (type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE || type == CMARK_NODE_CODE_BLOCK) {

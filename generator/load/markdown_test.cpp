@@ -56,5 +56,11 @@ TEST(Markdown, PlainTextLeavesOutMarkupAndAltText) {
   EXPECT_EQ(out.plain_text.find("**"), std::string::npos);
 }
 
+TEST(Markdown, PlainTextKeepsTableCellsApart) {
+  const auto out = render("| 日期 | 主题日 |\n|---|---|\n| 5月11日 | 研讨日 |\n");
+  EXPECT_NE(out.plain_text.find("日期 主题日"), std::string::npos) << out.plain_text;
+  EXPECT_NE(out.plain_text.find("5月11日 研讨日"), std::string::npos) << out.plain_text;
+}
+
 }  // namespace
 }  // namespace zhuanlan

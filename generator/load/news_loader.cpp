@@ -150,6 +150,7 @@ std::optional<FreePage> load_free_page(const fs::path& site_dir, const fs::path&
   page.source = file->source;
   page.title = collapse_whitespace(fields.text("title", true, "页面标题").value_or(""));
   page.summary = collapse_whitespace(fields.text("summary", false, "摘要").value_or(""));
+  page.menu = collapse_whitespace(fields.text("menu", false, "导航栏中的简短名称").value_or(page.title));
   page.order = static_cast<int>(fields.integer("order").value_or(0));
   page.slug = slug_for(fields, path, diagnostics);
   page.url = "pages/" + page.slug + ".html";

@@ -68,6 +68,7 @@ struct FreePage {
   std::string slug;
   std::string url;  // pages/<slug>.html
   std::string title, summary;
+  std::string menu;  // the short label in the navigation; the title when not given
   int order = 0;
   std::string body_html;
   std::vector<ImageRef> images;

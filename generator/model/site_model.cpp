@@ -25,7 +25,7 @@ std::vector<Term> group_terms(const std::vector<NewsItem>& news, const std::stri
     term.slug = ascii_slug(name);
     // "AI" and "ai" would share a slug; the second gets its name's hash.
     if (!used_slugs.insert(term.slug).second) {
-      term.slug += "-" + sha256_hex(name).substr(0, 8);
+      term.slug.append("-").append(sha256_hex(name), 0, 8);
       used_slugs.insert(term.slug);
     }
     term.url = folder + "/" + term.slug + ".html";

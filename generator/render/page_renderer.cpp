@@ -69,7 +69,7 @@ const std::string& PageRenderer::header(const std::string& root, const std::stri
   };
   add("首页", "index.html", "home");
   add("每日动态", "news/index.html", "news");
-  for (const auto& page : model_.pages) add(page.title, page.url, page.url);
+  for (const auto& page : model_.pages) add(page.menu, page.url, page.url);
   d.set("nav", nav);
   return header_cache_[key] = layouts_.get("header").render(d);
 }

@@ -60,7 +60,7 @@ bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' |
 std::optional<std::size_t> find_invalid_utf8(std::string_view text) {
   std::size_t i = 0;
   while (i < text.size()) {
-    char32_t cp;
+    char32_t cp = 0xFFFD;  // stays the replacement character if the bytes do not decode
     const std::size_t length = decode(text, i, &cp);
     if (length == 0) return i;
     i += length;
@@ -132,7 +132,7 @@ std::string make_summary(std::string_view plain_text, std::size_t max_chars) {
   std::size_t last_mark_end = 0;  // byte offset just after the last sentence mark
   std::size_t last_mark_chars = 0;
   while (i < plain_text.size() && chars < max_chars) {
-    char32_t cp;
+    char32_t cp = 0xFFFD;  // stays the replacement character if the bytes do not decode
     std::size_t length = decode(plain_text, i, &cp);
     if (length == 0) length = 1;  // callers validate; never loop forever
     i += length;
@@ -157,7 +157,7 @@ int reading_minutes(std::string_view plain_text) {
   bool in_word = false;
   std::size_t i = 0;
   while (i < plain_text.size()) {
-    char32_t cp;
+    char32_t cp = 0xFFFD;  // stays the replacement character if the bytes do not decode
     std::size_t length = decode(plain_text, i, &cp);
     if (length == 0) length = 1;
     i += length;
