@@ -116,6 +116,15 @@ SiteModel build_site_model(Content content) {
   for (Day day = model.site.week.start; day <= model.site.week.end; day += std::chrono::days(1)) {
     model.week_days.push_back(day);
   }
+
+  model.nav.push_back({0, "首页", "index.html", "home"});
+  model.nav.push_back({20, "每日动态", "news/index.html", "news"});
+  for (std::size_t i = 0; i < model.pages.size(); ++i) {
+    const FreePage& page = model.pages[i];
+    model.nav.push_back({100 + static_cast<int>(i), page.menu, page.url, page.url});
+  }
+  std::stable_sort(model.nav.begin(), model.nav.end(),
+                   [](const NavEntry& a, const NavEntry& b) { return a.rank < b.rank; });
   return model;
 }
 

@@ -23,6 +23,16 @@ struct NewsDay {
   std::vector<std::size_t> news;  // newest first
 };
 
+// An entry of the main navigation. Entries are shown by rank: 首页 0,
+// 活动安排 10, 每日动态 20, 成果展 30, 典型人物 40, 线上逛校园 50, 媒体聚焦 60,
+// 数据统计 70, then the free pages from 100 on.
+struct NavEntry {
+  int rank = 0;
+  std::string label;
+  std::string url;  // site-relative
+  std::string id;   // the PageFrame::section of its pages
+};
+
 struct SiteModel {
   SiteConfig site;
   std::vector<NewsItem> news;   // newest first; ties broken by slug, so the order is stable
@@ -32,6 +42,7 @@ struct SiteModel {
   std::vector<Term> tags;         // by number of news, then name
   std::vector<std::size_t> home_news;  // 置顶 items first, then the latest
   std::vector<Day> week_days;          // every day of the week
+  std::vector<NavEntry> nav;           // sorted by rank
 };
 
 SiteModel build_site_model(Content content);

@@ -1,15 +1,19 @@
 #include "render/layouts.h"
 
+#include <set>
+#include <stdexcept>
+
 #include "render/embedded_files.h"
 #include "util/files.h"
 
 namespace zhuanlan {
-namespace {
-
-constexpr const char* kLayoutNames[] = {"base", "header", "footer", "news_card", "home", "news_list", "day",
-                                         "news", "term", "terms", "page", "404", "pagination"};
-
-}  // namespace
+kainjow::mustache::mustache& LayoutSet::get(const std::string& name) {
+  const auto it = templates.find(name);
+  if (it == templates.end()) {
+    throw std::runtime_error("找不到模板 layouts/" + name + ".mustache，请从程序自带的 layouts/ 中复制一份");
+  }
+  return it->second;
+}
 
 std::optional<std::string> site_or_shipped_file(const std::filesystem::path& site_dir, const std::string& path) {
   if (auto own = read_file(site_dir / path)) return own;
@@ -20,13 +24,28 @@ std::optional<std::string> site_or_shipped_file(const std::filesystem::path& sit
 }
 
 std::optional<LayoutSet> load_layouts(const std::filesystem::path& site_dir, Diagnostics& diagnostics) {
+  // Every template that ships, plus any the site adds; the site's own
+  // file wins over the shipped one of the same name.
+  std::set<std::string> names;
+  const std::string suffix = ".mustache";
+  for (const auto& file : embedded_files()) {
+    const std::string path(file.path);
+    if (path.rfind("layouts/", 0) == 0 && path.size() > suffix.size() &&
+        path.compare(path.size() - suffix.size(), suffix.size(), suffix) == 0) {
+      names.insert(path.substr(8, path.size() - 8 - suffix.size()));
+    }
+  }
+  for (const auto& path : list_files(site_dir / "layouts", suffix)) {
+    names.insert(path.lexically_relative(site_dir / "layouts").generic_string().substr(
+        0, path.lexically_relative(site_dir / "layouts").generic_string().size() - suffix.size()));
+  }
   LayoutSet set;
   bool ok = true;
-  for (const char* name : kLayoutNames) {
-    const std::string path = std::string("layouts/") + name + ".mustache";
+  for (const std::string& name : names) {
+    const std::string path = "layouts/" + name + suffix;
     const auto text = site_or_shipped_file(site_dir, path);
     if (!text) {
-      diagnostics.error(path, 0, "找不到模板文件。请从程序自带的 layouts/ 中复制一份，或删除站点 layouts/ 中的同名空文件");
+      diagnostics.error(path, 0, "无法读取模板文件，请检查文件权限");
       ok = false;
       continue;
     }

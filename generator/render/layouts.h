@@ -18,7 +18,8 @@ struct LayoutSet {
 
   // Mustache rendering keeps state in the template object, so each worker
   // renders with its own copy of the parsed set.
-  kainjow::mustache::mustache& get(const std::string& name) { return templates.at(name); }
+  // Throws std::runtime_error (in Chinese) when no such template exists.
+  kainjow::mustache::mustache& get(const std::string& name);
 };
 
 // Every layout a build needs, parsed once. Syntax errors are reported with

@@ -67,9 +67,7 @@ const std::string& PageRenderer::header(const std::string& root, const std::stri
     entry.set("current", section == id);
     nav.push_back(entry);
   };
-  add("首页", "index.html", "home");
-  add("每日动态", "news/index.html", "news");
-  for (const auto& page : model_.pages) add(page.menu, page.url, page.url);
+  for (const auto& entry : model_.nav) add(entry.label, entry.url, entry.id);
   d.set("nav", nav);
   return header_cache_[key] = layouts_.get("header").render(d);
 }
@@ -90,7 +88,9 @@ const std::string& PageRenderer::footer(const std::string& root) {
   return footer_cache_[root] = layouts_.get("footer").render(d);
 }
 
-std::string PageRenderer::wrap(const Frame& frame, const std::string& content) {
+std::string PageRenderer::render(const std::string& layout, const data& d) { return layouts_.get(layout).render(d); }
+
+std::string PageRenderer::wrap(const PageFrame& frame, const std::string& content) {
   const SiteConfig& site = model_.site;
   const std::string root = frame.absolute_links ? site.base_path : root_prefix_for(frame.path);
   data d = common(root);

@@ -20,9 +20,31 @@ struct RenderInputs {
   std::vector<std::string> cards;  // news_card for each news item, as seen from one folder down
 };
 
+// Where a page sits and how it presents itself to browsers and sharing.
+struct PageFrame {
+  std::string path;         // site-relative path of the page
+  std::string section;      // the id of the navigation entry that is current
+  std::string title;        // empty on the home page
+  std::string description;
+  std::string image;        // site-relative path of the share picture
+  bool article = false;
+  bool absolute_links = false;  // 404.html is served at any depth
+};
+
 class PageRenderer {
  public:
   PageRenderer(const RenderInputs& inputs, LayoutSet layouts);
+
+  // Building blocks. Each feature renders its own kinds of page with free
+  // functions in its own file (render/<feature>_pages.cpp) that use these.
+  const SiteModel& model() const { return model_; }
+  // Values every template may use: root, school, site_title, theme, assets…
+  kainjow::mustache::data common(const std::string& root);
+  std::string render(const std::string& layout, const kainjow::mustache::data& data);
+  // Puts a page's content into base.mustache with header and footer.
+  std::string wrap(const PageFrame& frame, const std::string& content);
+  kainjow::mustache::data cards_of(const std::vector<std::size_t>& news, std::size_t begin, std::size_t end);
+  std::string pagination(const PageSlice& slice, const std::string& first_path, const std::string& root);
 
   // The news card of every item, for RenderInputs::cards.
   std::string news_card(std::size_t index, const std::string& root);
@@ -37,20 +59,6 @@ class PageRenderer {
   std::string not_found();
 
  private:
-  struct Frame {
-    std::string path;         // site-relative path of the page
-    std::string section;      // which navigation entry is current
-    std::string title;        // empty on the home page
-    std::string description;
-    std::string image;        // site-relative path of the share picture
-    bool article = false;
-    bool absolute_links = false;  // 404.html is served at any depth
-  };
-
-  std::string wrap(const Frame& frame, const std::string& content);
-  kainjow::mustache::data common(const std::string& root);
-  kainjow::mustache::data cards_of(const std::vector<std::size_t>& news, std::size_t begin, std::size_t end);
-  std::string pagination(const PageSlice& slice, const std::string& first_path, const std::string& root);
   const std::string& header(const std::string& root, const std::string& section);
   const std::string& footer(const std::string& root);
 
