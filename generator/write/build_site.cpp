@@ -3,7 +3,9 @@
 #include <map>
 #include <stdexcept>
 
+#include "load/achievement_loader.h"
 #include "load/news_loader.h"
+#include "load/people_loader.h"
 #include "load/site_config.h"
 #include "model/site_model.h"
 #include "render/feeds.h"
@@ -12,6 +14,7 @@
 #include "render/page_renderer.h"
 #include "util/parallel.h"
 #include "validate/validate_content.h"
+#include "validate/validate_exhibition.h"
 #include "write/assets.h"
 #include "write/staged_output.h"
 
@@ -74,8 +77,11 @@ BuildResult build_site(const BuildOptions& options) {
   Content content;
   content.news = load_news(site_dir, *site, options.include_drafts, diagnostics);
   content.pages = load_pages(site_dir, *site, diagnostics);
+  content.achievements = load_achievements(site_dir, *site, diagnostics);
+  content.people = load_people(site_dir, *site, diagnostics);
   content.site = std::move(*site);
   validate_content(content, diagnostics);
+  validate_exhibition(content, diagnostics);
   auto layouts = load_layouts(site_dir, diagnostics);
   if (diagnostics.has_errors() || !layouts) return result;
 
