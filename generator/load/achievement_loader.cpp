@@ -10,6 +10,7 @@
 #include "load/markdown.h"
 #include "load/markdown_file.h"
 #include "load/text_encoding.h"
+#include "model/exhibition_model.h"
 #include "util/files.h"
 #include "util/hash.h"
 #include "util/partial_date.h"
@@ -378,11 +379,6 @@ std::vector<Achievement> load_achievement_file(const fs::path& site_dir, const f
 }
 
 }  // namespace
-
-const std::vector<std::string>& achievement_levels() {
-  static const std::vector<std::string> levels = {"国家级", "省级", "市级", "校级"};
-  return levels;
-}
 
 std::string derived_achievement_id(const std::string& department, const std::string& title, const std::string& date) {
   const std::string hash = sha256_hex(department + "\n" + title + "\n" + date).substr(0, 8);

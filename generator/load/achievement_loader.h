@@ -14,9 +14,6 @@ namespace zhuanlan {
 std::vector<Achievement> load_achievements(const std::filesystem::path& site_dir, const SiteConfig& site,
                                            Diagnostics& diagnostics);
 
-// The levels an achievement may have, highest first.
-const std::vector<std::string>& achievement_levels();
-
 // The id of a record that has none: its date (when given) and a hash of its
 // department, title and date, e.g. 2024-06-1a2b3c4d. It stays the same
 // whatever file or row the record is in, and changes only when one of those

@@ -119,6 +119,9 @@ SiteModel build_site_model(Content content) {
 
   model.nav.push_back({0, "首页", "index.html", "home"});
   model.nav.push_back({20, "每日动态", "news/index.html", "news"});
+  model.exhibition = build_exhibition(std::move(content.achievements), std::move(content.people), model.site);
+  if (!model.exhibition.exhibits.empty()) model.nav.push_back({30, "成果展", "exhibition/index.html", "exhibition"});
+  if (!model.exhibition.people.empty()) model.nav.push_back({40, "典型人物", "people/index.html", "people"});
   for (std::size_t i = 0; i < model.pages.size(); ++i) {
     const FreePage& page = model.pages[i];
     model.nav.push_back({100 + static_cast<int>(i), page.menu, page.url, page.url});

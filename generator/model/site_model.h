@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "model/content.h"
+#include "model/exhibition_model.h"
 
 namespace zhuanlan {
 
@@ -43,6 +44,7 @@ struct SiteModel {
   std::vector<std::size_t> home_news;  // 置顶 items first, then the latest
   std::vector<Day> week_days;          // every day of the week
   std::vector<NavEntry> nav;           // sorted by rank
+  Exhibition exhibition;               // achievements and typical people
 };
 
 SiteModel build_site_model(Content content);
