@@ -1,5 +1,8 @@
 #include "render/page_plan.h"
 
+#include "render/exhibition_pages.h"
+#include "render/people_pages.h"
+
 namespace zhuanlan {
 
 std::vector<PageJob> plan_pages(const SiteModel& model) {
@@ -33,6 +36,8 @@ std::vector<PageJob> plan_pages(const SiteModel& model) {
   for (std::size_t i = 0; i < model.pages.size(); ++i) {
     jobs.push_back({model.pages[i].url, [i](PageRenderer& r) { return r.free_page(i); }});
   }
+  plan_exhibition_pages(model, jobs);
+  plan_people_pages(model, jobs);
   jobs.push_back({"404.html", [](PageRenderer& r) { return r.not_found(); }, false});
   return jobs;
 }

@@ -54,4 +54,16 @@ std::string qr_code_path(const std::string& page_path) {
   return "qr/" + stem + ".svg";
 }
 
+PageJob qr_code_job(const SiteModel& model, const std::string& page_path) {
+  const std::string url = public_url(model.site.base_url, page_path);
+  return {qr_code_path(page_path), [url](PageRenderer&) { return qr_code_svg(url); }, false};
+}
+
+kainjow::mustache::data qr_code_box(const SiteModel& model, const std::string& page_path) {
+  kainjow::mustache::data d;
+  d.set("src", qr_code_path(page_path));
+  d.set("url", public_url(model.site.base_url, page_path));
+  return d;
+}
+
 }  // namespace zhuanlan

@@ -1,5 +1,6 @@
 #include "write/build_site.h"
 
+#include <algorithm>
 #include <map>
 #include <stdexcept>
 
@@ -54,6 +55,12 @@ std::map<std::string, std::string> images_to_publish(const SiteModel& model, Dia
   }
   for (const auto& page : model.pages) {
     for (const auto& image : page.images) add(image, page.source);
+  }
+  for (const auto& exhibit : model.exhibition.exhibits) {
+    for (const auto& image : exhibit.images) add(image, exhibit.source);
+  }
+  for (const auto& person : model.exhibition.people) {
+    for (const auto& image : person.images) add(image, person.source);
   }
   return by_published;
 }
@@ -116,7 +123,9 @@ BuildResult build_site(const BuildOptions& options) {
       output.copy(site_dir / "content" / image_list[i].second, image_list[i].first);
     });
     output.commit();
-    result.pages = jobs.size();
+    result.pages = static_cast<std::size_t>(std::count_if(jobs.begin(), jobs.end(), [](const PageJob& job) {
+      return job.path.size() > 5 && job.path.compare(job.path.size() - 5, 5, ".html") == 0;  // not the QR codes
+    }));
     result.files_written = output.files_written();
     result.files_unchanged = output.files_unchanged();
     result.ok = true;
