@@ -14,7 +14,6 @@
 #include "util/files.h"
 #include "util/hash.h"
 #include "util/partial_date.h"
-#include "util/paths.h"
 #include "util/text.h"
 #include "validate/validate_content.h"
 #include "validate/validate_exhibition.h"
@@ -166,8 +165,8 @@ std::optional<Achievement> finish_record(const RawRecord& raw, const fs::path& s
   const fs::path content_dir = site_dir / "content";
   for (const auto& entry : raw.images) {
     std::string error;
-    const auto resolved = resolve_content_path(content_dir, raw.dir_in_content, entry.src, &error);
-    if (!resolved) {
+    auto image = resolve_image(content_dir, raw.dir_in_content, entry.src, entry.caption, entry.caption, &error);
+    if (!image) {
       diagnostics.error(raw.source, entry.place.line, entry.place.prefix + "图片" + error);
       continue;
     }
@@ -176,13 +175,8 @@ std::optional<Achievement> finish_record(const RawRecord& raw, const fs::path& s
                         entry.place.prefix + "图片 " + entry.src + " 缺少图片说明，请写一句话说明图片内容（" +
                             (raw.from_csv ? "填在“图片说明”列，多张图片的说明用 ；分隔" : "\"caption\": \"……\"") + "）");
     }
-    ImageRef image;
-    image.content_path = resolved->content_relative;
-    image.published_path = published_path_for(resolved->content_relative);
-    image.alt = entry.caption;
-    image.caption = entry.caption;
-    a.gallery.push_back(image);
-    a.images.push_back(std::move(image));
+    a.gallery.push_back(*image);
+    a.images.push_back(std::move(*image));
   }
 
   if (const auto summary = raw.text.find("summary"); summary != raw.text.end()) {

@@ -61,6 +61,19 @@ bool is_block_end(cmark_node_type type) {
 
 }  // namespace
 
+std::optional<ImageRef> resolve_image(const std::filesystem::path& content_dir, std::string_view file_dir_in_content,
+                                      std::string_view written, std::string alt, std::string caption,
+                                      std::string* error) {
+  const auto resolved = resolve_content_path(content_dir, file_dir_in_content, written, error);
+  if (!resolved) return std::nullopt;
+  ImageRef image;
+  image.content_path = resolved->content_relative;
+  image.published_path = published_path_for(resolved->content_relative);
+  image.alt = std::move(alt);
+  image.caption = std::move(caption);
+  return image;
+}
+
 std::string image_tag(const ImageRef& image, const std::string& root_prefix, bool lazy) {
   std::string tag = "<img src=\"" + html_escape(root_prefix + image.published_path) + "\" alt=\"" +
                     html_escape(image.alt.empty() ? image.caption : image.alt) + "\"";

@@ -5,6 +5,7 @@
 // and pointed at its published copy; an image alone in a paragraph becomes a
 // <figure> with its caption.
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,6 +32,13 @@ struct RenderedMarkdown {
 };
 
 RenderedMarkdown render_markdown(const MarkdownSource& source, Diagnostics& diagnostics);
+
+// An image named outside Markdown (a cover, a photo, a gallery entry):
+// checked to be a file inside content/ and given its published path. On
+// failure returns nullopt with a Chinese reason in *error.
+std::optional<ImageRef> resolve_image(const std::filesystem::path& content_dir, std::string_view file_dir_in_content,
+                                      std::string_view written, std::string alt, std::string caption,
+                                      std::string* error);
 
 // The <img> of an image as every page writes it.
 std::string image_tag(const ImageRef& image, const std::string& root_prefix, bool lazy);

@@ -46,6 +46,13 @@ std::optional<MarkdownFile> read_markdown_file(const fs::path& site_dir, const f
   return file;
 }
 
+RenderedMarkdown render_body(const MarkdownFile& file, const fs::path& site_dir, const SiteConfig& site,
+                             Diagnostics& diagnostics) {
+  const MarkdownSource markdown{file.split.body, file.source, file.split.body_first_line, site_dir / "content",
+                                file.dir_in_content, "../", site.raw_html};
+  return render_markdown(markdown, diagnostics);
+}
+
 std::string slug_for(YamlFields& fields, const fs::path& path, Diagnostics& diagnostics) {
   if (auto slug = fields.text("slug", false, "网址名")) {
     if (is_valid_slug(*slug)) return *slug;

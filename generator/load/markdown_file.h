@@ -10,7 +10,9 @@
 #include <vector>
 
 #include "load/front_matter.h"
+#include "load/markdown.h"
 #include "load/yaml_fields.h"
+#include "model/content.h"
 #include "util/diagnostics.h"
 #include "util/parallel.h"
 
@@ -27,6 +29,11 @@ struct MarkdownFile {
 // Problems go to diagnostics; nullopt when the file cannot be used at all.
 std::optional<MarkdownFile> read_markdown_file(const std::filesystem::path& site_dir, const std::filesystem::path& path,
                                                Diagnostics& diagnostics);
+
+// The body as HTML for a page one folder down from the site root (news/,
+// pages/, people/), with images checked and pointed at their published copies.
+RenderedMarkdown render_body(const MarkdownFile& file, const std::filesystem::path& site_dir, const SiteConfig& site,
+                             Diagnostics& diagnostics);
 
 // The `slug` field when valid, else an ASCII slug of the file name.
 std::string slug_for(YamlFields& fields, const std::filesystem::path& path, Diagnostics& diagnostics);

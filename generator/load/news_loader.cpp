@@ -5,7 +5,6 @@
 #include "load/markdown.h"
 #include "load/markdown_file.h"
 #include "util/files.h"
-#include "util/paths.h"
 #include "util/text.h"
 
 namespace zhuanlan {
@@ -56,22 +55,16 @@ std::optional<NewsItem> load_news_item(const fs::path& site_dir, const fs::path&
   }
   if (auto cover = fields.text("cover", false, "封面图片")) {
     std::string error;
-    if (auto resolved = resolve_content_path(site_dir / "content", file->dir_in_content, *cover, &error)) {
-      ImageRef image;
-      image.content_path = resolved->content_relative;
-      image.published_path = published_path_for(resolved->content_relative);
-      image.alt = item.title;
+    if (auto image = resolve_image(site_dir / "content", file->dir_in_content, *cover, item.title, "", &error)) {
       item.cover = image;
-      item.images.push_back(image);
+      item.images.push_back(*image);
     } else {
       diagnostics.error(file->source, fields.line_of("cover"), "封面图片" + error);
     }
   }
   fields.warn_unknown_keys();
 
-  MarkdownSource markdown{file->split.body, file->source, file->split.body_first_line, site_dir / "content",
-                          file->dir_in_content, "../", site.raw_html};
-  RenderedMarkdown body = render_markdown(markdown, diagnostics);
+  RenderedMarkdown body = render_body(*file, site_dir, site, diagnostics);
   item.body_html = std::move(body.html);
   const std::string plain = collapse_whitespace(body.plain_text);
   if (item.summary.empty()) item.summary = make_summary(plain, kSummaryChars);
@@ -94,9 +87,7 @@ std::optional<FreePage> load_free_page(const fs::path& site_dir, const fs::path&
   page.slug = slug_for(fields, path, diagnostics);
   page.url = "pages/" + page.slug + ".html";
   fields.warn_unknown_keys();
-  MarkdownSource markdown{file->split.body, file->source, file->split.body_first_line, site_dir / "content",
-                          file->dir_in_content, "../", site.raw_html};
-  RenderedMarkdown body = render_markdown(markdown, diagnostics);
+  RenderedMarkdown body = render_body(*file, site_dir, site, diagnostics);
   page.body_html = std::move(body.html);
   if (page.summary.empty()) page.summary = make_summary(collapse_whitespace(body.plain_text), kSummaryChars);
   page.images = std::move(body.images);

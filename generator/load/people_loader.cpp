@@ -3,7 +3,6 @@
 #include "load/markdown.h"
 #include "load/markdown_file.h"
 #include "util/files.h"
-#include "util/paths.h"
 #include "util/text.h"
 #include "validate/validate_exhibition.h"
 
@@ -30,13 +29,10 @@ std::optional<Person> load_person(const fs::path& site_dir, const fs::path& path
   person.url = "people/" + person.slug + ".html";
   if (auto photo = fields.text("photo", false, "照片")) {
     std::string error;
-    if (auto resolved = resolve_content_path(site_dir / "content", file->dir_in_content, *photo, &error)) {
-      ImageRef image;
-      image.content_path = resolved->content_relative;
-      image.published_path = published_path_for(resolved->content_relative);
-      image.alt = person.name + (person.role.empty() ? "" : "（" + person.role + "）") + "的照片";
+    const std::string alt = person.name + (person.role.empty() ? "" : "（" + person.role + "）") + "的照片";
+    if (auto image = resolve_image(site_dir / "content", file->dir_in_content, *photo, alt, "", &error)) {
       person.photo = image;
-      person.images.push_back(std::move(image));
+      person.images.push_back(*image);
     } else {
       diagnostics.error(file->source, fields.line_of("photo"), "照片" + error);
     }
@@ -50,9 +46,7 @@ std::optional<Person> load_person(const fs::path& site_dir, const fs::path& path
   warn_unlisted("department", person.department, site.departments, "单位", "departments");
   warn_unlisted("role", person.role, site.people_roles, "人物类别", "people.roles");
   fields.warn_unknown_keys();
-  MarkdownSource markdown{file->split.body, file->source, file->split.body_first_line, site_dir / "content",
-                          file->dir_in_content, "../", site.raw_html};
-  RenderedMarkdown story = render_markdown(markdown, diagnostics);
+  RenderedMarkdown story = render_body(*file, site_dir, site, diagnostics);
   person.story_html = std::move(story.html);
   person.summary = make_summary(collapse_whitespace(story.plain_text), kSummaryChars);
   for (auto& image : story.images) person.images.push_back(std::move(image));
