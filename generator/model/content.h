@@ -21,6 +21,7 @@ struct Footer {
 
 struct ReportInfo {
   std::string contact, position, mobile, qq, plan, featured;
+  int plan_line = 0, featured_line = 0;  // in site.json, for messages
 };
 
 struct SiteConfig {
@@ -74,10 +75,48 @@ struct FreePage {
   std::vector<ImageRef> images;
 };
 
+// Participation figures of one activity. A figure nobody reported stays
+// empty, so that tables can say 未报送 instead of a misleading 0.
+struct ActivityStats {
+  std::optional<long long> teachers, students, community_people, visitors, enterprises, enterprise_people,
+      hands_on_projects;
+  std::string community;  // 社区（乡村）name(s)
+  bool reported() const {
+    return teachers || students || community_people || visitors || enterprises || enterprise_people ||
+           hands_on_projects || !community.empty();
+  }
+};
+
+struct Activity {
+  std::string source;  // content/activities/x.json
+  int line = 0;        // where the activity's object starts
+  std::string id;
+  std::string url;     // schedule/<id>.html
+  std::string title, location, lead, category, form, audience;
+  std::vector<std::string> partners;
+  std::optional<bool> open_to_public;
+  Timestamp start;
+  std::optional<Timestamp> end;
+  Day first_day{}, last_day{};  // China-time days it spans (inclusive)
+  std::string summary_html;     // links relative to schedule/
+  std::string summary_text;
+  std::vector<ImageRef> images;
+  ActivityStats stats;
+};
+
+struct MediaReport {
+  std::string source;
+  int line = 0;
+  std::string outlet, level, title, url, news_slug;
+  Day date{};
+};
+
 struct Content {
   SiteConfig site;
   std::vector<NewsItem> news;
   std::vector<FreePage> pages;
+  std::vector<Activity> activities;
+  std::vector<MediaReport> media;
 };
 
 }  // namespace zhuanlan

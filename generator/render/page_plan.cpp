@@ -1,5 +1,8 @@
 #include "render/page_plan.h"
 
+#include "render/report_pages.h"
+#include "render/schedule_pages.h"
+
 namespace zhuanlan {
 
 std::vector<PageJob> plan_pages(const SiteModel& model) {
@@ -33,6 +36,14 @@ std::vector<PageJob> plan_pages(const SiteModel& model) {
   for (std::size_t i = 0; i < model.pages.size(); ++i) {
     jobs.push_back({model.pages[i].url, [i](PageRenderer& r) { return r.free_page(i); }});
   }
+  if (!model.activities.empty()) {
+    jobs.push_back({"schedule/index.html", [](PageRenderer& r) { return render_schedule(r); }});
+    for (std::size_t i = 0; i < model.activities.size(); ++i) {
+      jobs.push_back({model.activities[i].url, [i](PageRenderer& r) { return render_activity(r, i); }});
+    }
+    jobs.push_back({"stats/index.html", [](PageRenderer& r) { return render_stats(r); }});
+  }
+  if (!model.media.empty()) jobs.push_back({"media/index.html", [](PageRenderer& r) { return render_media(r); }});
   jobs.push_back({"404.html", [](PageRenderer& r) { return r.not_found(); }, false});
   return jobs;
 }
