@@ -3,6 +3,7 @@
 #include "load/activity_loader.h"
 #include "load/news_loader.h"
 #include "load/site_config.h"
+#include "load/tour_loader.h"
 
 namespace zhuanlan {
 
@@ -15,6 +16,7 @@ std::optional<Content> load_content(const std::filesystem::path& site_dir, const
   content.pages = load_pages(site_dir, *site, diagnostics);
   content.activities = load_activities(site_dir, *site, diagnostics);
   content.media = load_media(site_dir, diagnostics);
+  content.tour = load_tour(site_dir, *site, diagnostics);
   content.site = std::move(*site);
   return content;
 }

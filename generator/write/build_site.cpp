@@ -56,6 +56,13 @@ std::map<std::string, std::string> images_to_publish(const SiteModel& model, Dia
   for (const auto& activity : model.activities) {
     for (const auto& image : activity.images) add(image, activity.source);
   }
+  if (model.tour) {
+    add(model.tour->map, model.tour->source);
+    for (const auto& stop : model.tour->stops) {
+      add(stop.photo, model.tour->source);
+      if (stop.panorama) add(*stop.panorama, model.tour->source);
+    }
+  }
   return by_published;
 }
 
