@@ -19,9 +19,16 @@ export const viewports = {
   desktop: { width: 1366, height: 768 },
 };
 
-// Builds the demo site (or another site folder) into a fresh temporary folder.
+const temporaryFolders = [];
+process.on("exit", () => {
+  for (const folder of temporaryFolders) fs.rmSync(folder, { recursive: true, force: true });
+});
+
+// Builds the demo site (or another site folder) into a fresh temporary
+// folder, removed when the test process ends.
 export function buildSite(siteDir = repoRoot) {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), "zhuanlan-browser-"));
+  temporaryFolders.push(out);
   const publicDir = path.join(out, "public");
   execFileSync(binary, ["build", "--site", siteDir, "--out", publicDir], { stdio: "pipe" });
   return publicDir;
