@@ -8,7 +8,9 @@
 #include <iostream>
 
 #include "util/diagnostics.h"
+#include "validate/schedule_checks.h"
 #include "write/build_site.h"
+#include "write/report.h"
 
 namespace {
 
@@ -18,48 +20,106 @@ void print_diagnostics(const zhuanlan::Diagnostics& diagnostics) {
   for (const auto& d : zhuanlan::sorted(diagnostics)) std::cerr << zhuanlan::format_diagnostic(d) << '\n';
 }
 
+std::string counts(const zhuanlan::Diagnostics& diagnostics) {
+  std::string text = std::to_string(diagnostics.error_count()) + " 个错误";
+  if (diagnostics.warning_count() > 0) text += "、" + std::to_string(diagnostics.warning_count()) + " 个警告";
+  return text;
+}
+
 int run_build(const zhuanlan::BuildOptions& options) {
   const auto started = std::chrono::steady_clock::now();
   const zhuanlan::BuildResult result = zhuanlan::build_site(options);
   print_diagnostics(result.diagnostics);
-  const int errors = result.diagnostics.error_count();
-  const int warnings = result.diagnostics.warning_count();
   if (!result.ok) {
-    std::cerr << "\n构建失败：共 " << errors << " 个错误";
-    if (warnings > 0) std::cerr << "、" << warnings << " 个警告";
-    std::cerr << "。请按上面的提示修改后重新构建；输出文件夹 " << result.out_dir.string() << " 保持原样，没有被改动。\n";
+    std::cerr << "\n构建失败：共 " << counts(result.diagnostics) << "。请按上面的提示修改后重新构建；输出文件夹 "
+              << result.out_dir.string() << " 保持原样，没有被改动。\n";
     return kExitContentErrors;
   }
-  const double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   char timing[32];
   std::snprintf(timing, sizeof timing, "%.2f", seconds);
   std::cout << "构建完成：" << result.pages << " 个页面，写入 " << result.files_written << " 个文件（"
             << result.files_unchanged << " 个文件内容未变，保留原样），用时 " << timing << " 秒。\n";
-  if (warnings > 0) std::cout << "有 " << warnings << " 个警告，见上方。\n";
+  if (result.diagnostics.warning_count() > 0) std::cout << "有 " << result.diagnostics.warning_count() << " 个警告，见上方。\n";
   std::cout << "网站已生成到 " << result.out_dir.string() << "/ ，用浏览器打开其中的 index.html 即可预览。\n";
+  return 0;
+}
+
+// The current day in China, for check's "has this activity ended" warnings.
+zhuanlan::Day today_in_china() {
+  return zhuanlan::china_day(std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
+}
+
+int run_check(const zhuanlan::BuildOptions& options, const std::string& today_text) {
+  zhuanlan::Diagnostics diagnostics;
+  zhuanlan::Day today = today_in_china();
+  if (!today_text.empty()) {
+    std::string error;
+    const auto day = zhuanlan::parse_day(today_text, &error);
+    if (!day) {
+      std::cerr << "--today：" << error << '\n';
+      return 2;
+    }
+    today = *day;
+  }
+  const auto prepared = zhuanlan::prepare_site(options, diagnostics);
+  if (prepared) zhuanlan::check_schedule(prepared->model, today, diagnostics);
+  print_diagnostics(diagnostics);
+  if (diagnostics.has_errors()) {
+    std::cerr << "\n检查未通过：共 " << counts(diagnostics) << "。有错误时无法构建，请按提示修改。\n";
+    return kExitContentErrors;
+  }
+  std::cout << (diagnostics.warning_count() > 0
+                    ? "检查完成：没有错误，有 " + std::to_string(diagnostics.warning_count()) + " 个警告，建议处理后再发布。\n"
+                    : std::string("检查完成：没有发现问题。\n"));
+  return 0;
+}
+
+int run_report(const zhuanlan::BuildOptions& options, const std::string& out_dir) {
+  const zhuanlan::ReportResult result = zhuanlan::write_report(options, out_dir);
+  print_diagnostics(result.diagnostics);
+  if (!result.ok) {
+    std::cerr << "\n报送材料未生成：共 " << counts(result.diagnostics) << "。请按上面的提示修改。\n";
+    return kExitContentErrors;
+  }
+  std::cout << "报送材料已生成到 " << out_dir << "/ ：\n";
+  for (const auto& file : result.files) std::cout << "  " << file << '\n';
   return 0;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"zhuanlan —— 职业教育活动周专题专栏生成器：把 content/ 中的新闻和设置生成为静态网站。"};
+  CLI::App app{"zhuanlan —— 职业教育活动周专题专栏生成器：把 content/ 中的新闻、活动和设置生成为静态网站。"};
   app.require_subcommand(1);
   app.set_help_flag("-h,--help", "显示帮助");
 
   zhuanlan::BuildOptions options;
   std::string site_dir = ".";
   std::string out_dir;
+  std::string today;
+  std::string report_dir;
+
   CLI::App* build = app.add_subcommand("build", "生成网站：读取站点文件夹中的 content/，写出到 public/");
   build->add_option("--site", site_dir, "站点文件夹（包含 content/ 的文件夹），默认为当前文件夹");
   build->add_option("--out", out_dir, "输出文件夹，默认为站点文件夹中的 public/");
   build->add_flag("--drafts", options.include_drafts, "同时发布草稿（draft: true 的新闻），用于内部预览");
   build->add_option("--base-url", options.base_url, "发布网址，覆盖 site.json 中的 base_url");
 
+  CLI::App* check = app.add_subcommand("check", "只检查内容，不生成网站：列出全部错误和提醒");
+  check->add_option("--site", site_dir, "站点文件夹，默认为当前文件夹");
+  check->add_flag("--drafts", options.include_drafts, "同时检查草稿");
+  check->add_option("--today", today, "按这一天判断活动是否已结束（默认今天，北京时间），例如 2025-05-18");
+
+  CLI::App* report = app.add_subcommand("report", "生成报送材料：信息采集表和情况统计表（Excel 和 CSV）");
+  report->add_option("--site", site_dir, "站点文件夹，默认为当前文件夹");
+  report->add_option("--out", report_dir, "报送材料的输出文件夹")->required();
+
   CLI11_PARSE(app, argc, argv);
   options.site_dir = site_dir;
   options.out_dir = out_dir;
   if (build->parsed()) return run_build(options);
+  if (check->parsed()) return run_check(options, today);
+  if (report->parsed()) return run_report(options, report_dir);
   return 0;
 }

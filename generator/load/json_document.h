@@ -48,6 +48,8 @@ class JsonFields {
 
   int line_of(const std::string& key) const;
   const std::string& file() const { return file_; }
+  // Marks a member as read by other means, so it is not reported as unknown.
+  void asked(const std::string& key) { asked_.insert(key); }
   void warn_unknown_keys();
 
  private:

@@ -151,6 +151,8 @@ std::optional<SiteConfig> load_site_config(const std::filesystem::path& site_dir
     site.report.qq = report->text("qq", false, "QQ").value_or("");
     site.report.plan = report->text("plan", false, "活动周工作计划").value_or("");
     site.report.featured = report->text("featured", false, "特色活动简介").value_or("");
+    site.report.plan_line = report->line_of("plan");
+    site.report.featured_line = report->line_of("featured");
     report->warn_unknown_keys();
   }
   if (auto people = fields.object("people", "典型人物设置")) {

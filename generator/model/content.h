@@ -21,6 +21,7 @@ struct Footer {
 
 struct ReportInfo {
   std::string contact, position, mobile, qq, plan, featured;
+  int plan_line = 0, featured_line = 0;  // in site.json, for messages
 };
 
 struct SiteConfig {
@@ -75,6 +76,63 @@ struct FreePage {
   std::vector<ImageRef> images;
 };
 
+// Participation figures of one activity. A figure nobody reported stays
+// empty, so that tables can say 未报送 instead of a misleading 0.
+struct ActivityStats {
+  std::optional<long long> teachers, students, community_people, visitors, enterprises, enterprise_people,
+      hands_on_projects;
+  std::string community;  // 社区（乡村）name(s)
+  bool reported() const {
+    return teachers || students || community_people || visitors || enterprises || enterprise_people ||
+           hands_on_projects || !community.empty();
+  }
+};
+
+struct Activity {
+  std::string source;  // content/activities/x.json
+  int line = 0;        // where the activity's object starts
+  std::string id;
+  std::string url;     // schedule/<id>.html
+  std::string title, location, lead, category, form, audience;
+  std::vector<std::string> partners;
+  std::optional<bool> open_to_public;
+  Timestamp start;
+  std::optional<Timestamp> end;
+  Day first_day{}, last_day{};  // China-time days it spans (inclusive)
+  std::string summary_html;     // links relative to schedule/
+  std::string summary_text;
+  std::vector<ImageRef> images;
+  ActivityStats stats;
+};
+
+struct MediaReport {
+  std::string source;
+  int line = 0;
+  std::string outlet, level, title, url, news_slug;
+  Day date{};
+};
+
+// A stop of the online campus tour (线上逛校园).
+struct TourStop {
+  int line = 0;                // in tour.json
+  std::string id, name;
+  std::string url;             // tour/<id>.html
+  double x = 0, y = 0;         // place on the map, fractions of its width and height
+  ImageRef photo;              // the flat photo every visitor can see
+  std::optional<ImageRef> panorama;  // an equirectangular 360° photo
+  std::string external_url;    // a panorama hosted elsewhere
+  std::string description_html, description_text;
+  std::vector<std::string> activities, achievements;  // ids
+};
+
+struct Tour {
+  std::string source = "content/tour.json";
+  std::string title = "线上逛校园";
+  std::string intro;           // one paragraph shown above the map
+  ImageRef map;
+  std::vector<TourStop> stops;  // in route order
+};
+
 // An achievement (成果) shown in the online exhibition.
 struct Achievement {
   std::string source;  // content/achievements/auto.csv
@@ -111,6 +169,9 @@ struct Content {
   SiteConfig site;
   std::vector<NewsItem> news;
   std::vector<FreePage> pages;
+  std::vector<Activity> activities;
+  std::vector<MediaReport> media;
+  std::optional<Tour> tour;
   std::vector<Achievement> achievements;
   std::vector<Person> people;
 };

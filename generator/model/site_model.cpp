@@ -69,11 +69,76 @@ std::string paged_path(const std::string& first_path, int number) {
   return stem + "_" + std::to_string(number) + ".html";
 }
 
+const Activity* SiteModel::activity_of(const NewsItem& item) const {
+  const auto it = activity_by_id.find(item.activity);
+  return it == activity_by_id.end() ? nullptr : &activities[it->second];
+}
+
+namespace {
+
+void build_schedule(SiteModel& model) {
+  std::sort(model.activities.begin(), model.activities.end(), [](const Activity& a, const Activity& b) {
+    if (a.start.utc != b.start.utc) return a.start.utc < b.start.utc;
+    return a.id < b.id;
+  });
+  std::map<Day, std::vector<std::size_t>> by_day;
+  for (std::size_t i = 0; i < model.activities.size(); ++i) {
+    const Activity& a = model.activities[i];
+    model.activity_by_id[a.id] = i;
+    for (Day d = a.first_day; d <= a.last_day; d += std::chrono::days(1)) by_day[d].push_back(i);
+    model.department_activities[a.lead].push_back(i);
+    for (const auto& partner : a.partners) {
+      auto& list = model.department_activities[partner];
+      if (list.empty() || list.back() != i) list.push_back(i);
+    }
+  }
+  const DayRange week = model.site.week;
+  for (Day d = week.start; d <= week.end; d += std::chrono::days(1)) by_day[d];
+  for (const auto& [day, theme] : model.site.day_themes) by_day[day];
+  for (auto& [day, indices] : by_day) {
+    // An activity that began on an earlier day is already under way: it
+    // comes first, as if it started at midnight.
+    const auto starts_at = [&, d = day](std::size_t i) {
+      const Activity& a = model.activities[i];
+      return a.first_day < d ? std::chrono::sys_seconds{d} - std::chrono::hours(8) : a.start.utc;
+    };
+    std::stable_sort(indices.begin(), indices.end(),
+                     [&](std::size_t a, std::size_t b) { return starts_at(a) < starts_at(b); });
+    ScheduleDay entry;
+    entry.day = day;
+    entry.in_week = day >= week.start && day <= week.end;
+    if (const auto it = model.site.day_themes.find(day); it != model.site.day_themes.end()) entry.theme = it->second;
+    entry.activities = std::move(indices);
+    model.schedule.push_back(std::move(entry));
+  }
+  model.activity_news.resize(model.activities.size());
+  for (std::size_t n = 0; n < model.news.size(); ++n) {
+    if (const auto it = model.activity_by_id.find(model.news[n].activity); it != model.activity_by_id.end()) {
+      model.activity_news[it->second].push_back(n);
+    }
+  }
+}
+
+int media_level_rank(const std::string& level) {
+  if (level == "省级及以上") return 0;
+  if (level == "市级") return 1;
+  return 2;
+}
+
+}  // namespace
+
 SiteModel build_site_model(Content content) {
   SiteModel model;
   model.site = std::move(content.site);
   model.news = std::move(content.news);
   model.pages = std::move(content.pages);
+  model.activities = std::move(content.activities);
+  model.media = std::move(content.media);
+  model.tour = std::move(content.tour);
+  std::stable_sort(model.media.begin(), model.media.end(), [](const MediaReport& a, const MediaReport& b) {
+    if (a.date != b.date) return a.date > b.date;
+    return media_level_rank(a.level) < media_level_rank(b.level);
+  });
 
   std::sort(model.news.begin(), model.news.end(), [](const NewsItem& a, const NewsItem& b) {
     if (a.date.utc != b.date.utc) return a.date.utc > b.date.utc;
@@ -95,7 +160,21 @@ SiteModel build_site_model(Content content) {
     model.days.push_back(std::move(entry));
   }
 
+  build_schedule(model);
   model.departments = group_terms(model.news, "departments", department_of);
+  // A department that runs activities has a page even without news.
+  for (const auto& [name, activities] : model.department_activities) {
+    if (std::any_of(model.departments.begin(), model.departments.end(), [&](const Term& t) { return t.name == name; })) {
+      continue;
+    }
+    Term term;
+    term.name = name;
+    term.slug = ascii_slug(name);
+    term.url = "departments/" + term.slug + ".html";
+    model.departments.push_back(std::move(term));
+  }
+  std::sort(model.departments.begin(), model.departments.end(),
+            [](const Term& a, const Term& b) { return a.name < b.name; });
   const auto& listed = model.site.departments;
   const auto rank = [&](const Term& term) {
     const auto it = std::find(listed.begin(), listed.end(), term.name);
@@ -119,6 +198,12 @@ SiteModel build_site_model(Content content) {
 
   model.nav.push_back({0, "首页", "index.html", "home"});
   model.nav.push_back({20, "每日动态", "news/index.html", "news"});
+  if (!model.activities.empty()) {
+    model.nav.push_back({10, "活动安排", "schedule/index.html", "schedule"});
+    model.nav.push_back({70, "数据统计", "stats/index.html", "stats"});
+  }
+  if (!model.media.empty()) model.nav.push_back({60, "媒体聚焦", "media/index.html", "media"});
+  if (model.tour) model.nav.push_back({50, "线上逛校园", "tour/index.html", "tour"});
   model.exhibition = build_exhibition(std::move(content.achievements), std::move(content.people), model.site);
   if (!model.exhibition.exhibits.empty()) model.nav.push_back({30, "成果展", "exhibition/index.html", "exhibition"});
   if (!model.exhibition.people.empty()) model.nav.push_back({40, "典型人物", "people/index.html", "people"});

@@ -1,6 +1,8 @@
 #pragma once
 // The site as it will be published: content put in order and grouped into
 // the lists that pages show. Built once, read by every renderer in parallel.
+#include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -34,6 +36,15 @@ struct NavEntry {
   std::string id;   // the PageFrame::section of its pages
 };
 
+// One day of the programme: its theme and the activities held that day,
+// in time order. A multi-day activity appears on every day it spans.
+struct ScheduleDay {
+  Day day{};
+  std::string theme;
+  bool in_week = false;
+  std::vector<std::size_t> activities;  // indices into SiteModel::activities
+};
+
 struct SiteModel {
   SiteConfig site;
   std::vector<NewsItem> news;   // newest first; ties broken by slug, so the order is stable
@@ -44,7 +55,18 @@ struct SiteModel {
   std::vector<std::size_t> home_news;  // 置顶 items first, then the latest
   std::vector<Day> week_days;          // every day of the week
   std::vector<NavEntry> nav;           // sorted by rank
+
+  std::vector<Activity> activities;    // by start time, then id
+  std::vector<ScheduleDay> schedule;   // every day of the week, and the month's days that have activities
+  std::map<std::string, std::size_t> activity_by_id;
+  std::vector<std::vector<std::size_t>> activity_news;  // per activity: the news items reporting it, newest first
+  std::map<std::string, std::vector<std::size_t>> department_activities;  // lead or partner -> activities
+  std::vector<MediaReport> media;      // newest first, then by level
+  std::optional<Tour> tour;
   Exhibition exhibition;               // achievements and typical people
+
+  // The activity a news item reports, or nullptr.
+  const Activity* activity_of(const NewsItem& item) const;
 };
 
 SiteModel build_site_model(Content content);

@@ -1,6 +1,7 @@
 #include "render/page_renderer.h"
 
 #include "render/exhibition_pages.h"
+#include "render/schedule_pages.h"
 #include "util/paths.h"
 #include "util/text.h"
 
@@ -201,6 +202,7 @@ std::string PageRenderer::home() {
   }
   d.set("pages", pages);
   d.set("has_pages", !model_.pages.empty());
+  add_schedule_strip(model_, d);
   d.set("showcase", exhibition_home(model_));
   std::string image;
   for (const std::size_t i : model_.home_news) {
@@ -340,8 +342,15 @@ std::string PageRenderer::news_item(std::size_t index) {
   };
   d.set("prev", index + 1 < model_.news.size() ? link_to(index + 1) : data(false));
   d.set("next", index > 0 ? link_to(index - 1) : data(false));
-  // Filled by the activity programme once activities are published.
-  d.set("activity", false);
+  if (const Activity* activity = model_.activity_of(item)) {
+    data link;
+    link.set("title", activity->title);
+    link.set("url", activity->url);
+    link.set("time_text", activity_time_text(*activity));
+    d.set("activity", link);
+  } else {
+    d.set("activity", false);
+  }
   const std::string image = item.cover ? item.cover->published_path
                                        : (item.images.empty() ? std::string() : item.images.front().published_path);
   return wrap({item.url, "news", item.title, item.summary, image, true, false}, layouts_.get("news").render(d));
@@ -357,6 +366,11 @@ std::string PageRenderer::term(const Term& term, bool is_department, const PageS
   d.set("count", std::to_string(term.news.size()));
   d.set("items", cards_of(term.news, slice.begin, slice.end));
   d.set("pagination", pagination(slice, term.url, root));
+  // A department's activities head its first page.
+  const bool show_activities = is_department && slice.number == 1 &&
+                               model_.department_activities.count(term.name) > 0;
+  d.set("activities", show_activities ? department_activities(model_, term.name) : data(false));
+  d.set("has_activities", show_activities);
   const std::string title = (is_department ? "" : "标签：") + term.name +
                             (slice.number > 1 ? "（第" + std::to_string(slice.number) + "页）" : "");
   return wrap({path, "news", title, term.name + "发布的新闻", "", false, false}, layouts_.get("term").render(d));

@@ -48,16 +48,35 @@ void report_duplicate_urls(const std::vector<std::pair<std::string, std::string>
   }
 }
 
+void report_duplicate_ids(const std::vector<Activity>& activities, Diagnostics& diagnostics) {
+  std::map<std::string, const Activity*> first;
+  for (const auto& a : activities) {
+    const auto [it, inserted] = first.emplace(a.id, &a);
+    if (!inserted) {
+      diagnostics.error(a.source, a.line,
+                        "活动 id “" + a.id + "”与 " + it->second->source + " 第 " + std::to_string(it->second->line) +
+                            " 行的活动重复，每个活动的 id 必须不同");
+    }
+  }
+}
+
 }  // namespace
 
 std::string nearest_name(const std::string& name, const std::vector<std::string>& candidates) {
   const std::u32string target = code_points(name);
   std::string best;
   std::size_t best_distance = std::max<std::size_t>(1, target.size() / 2) + 1;
+  std::size_t best_prefix = 0;
   for (const auto& candidate : candidates) {
-    const std::size_t distance = edit_distance(target, code_points(candidate));
-    if (distance < best_distance) {
+    const std::u32string other = code_points(candidate);
+    const std::size_t distance = edit_distance(target, other);
+    // On a tie, the name that starts the same way wins: 线上线 is more
+    // likely an unfinished 线上线下 than a mistyped 线上.
+    const std::size_t prefix = static_cast<std::size_t>(
+        std::mismatch(target.begin(), target.end(), other.begin(), other.end()).first - target.begin());
+    if (distance < best_distance || (distance == best_distance && !best.empty() && prefix > best_prefix)) {
       best_distance = distance;
+      best_prefix = prefix;
       best = candidate;
     }
   }
@@ -72,15 +91,49 @@ void validate_content(const Content& content, Diagnostics& diagnostics) {
   for (const auto& page : content.pages) page_urls.emplace_back(page.url, page.source);
   report_duplicate_urls(page_urls, diagnostics);
 
+  report_duplicate_ids(content.activities, diagnostics);
+
   const SiteConfig& site = content.site;
   const std::set<std::string> departments(site.departments.begin(), site.departments.end());
+  const auto check_department = [&](const std::string& name, const std::string& file, int line, const std::string& role) {
+    if (departments.empty() || name.empty() || departments.count(name) > 0) return;
+    const std::string near = nearest_name(name, site.departments);
+    diagnostics.warning(file, line,
+                        role + "“" + name + "”不在 site.json 的 departments 名单中" +
+                            (near.empty() ? "，请检查名称或把它加进名单" : "，是不是“" + near + "”？"));
+  };
+  std::set<std::string> known_activities;
+  for (const auto& a : content.activities) {
+    known_activities.insert(a.id);
+    check_department(a.lead, a.source, a.line, "牵头部门");
+    for (const auto& partner : a.partners) check_department(partner, a.source, a.line, "协办部门");
+  }
+  if (content.tour) {
+    for (const auto& stop : content.tour->stops) {
+      for (const auto& id : stop.activities) {
+        if (known_activities.count(id) == 0) {
+          diagnostics.error(content.tour->source, stop.line,
+                            "站点“" + stop.name + "”中的活动 id “" + id + "”在 content/activities/ 中找不到，请检查拼写");
+        }
+      }
+    }
+  }
+  std::set<std::string> news_slugs;
+  for (const auto& item : content.news) news_slugs.insert(item.slug);
+  for (const auto& report : content.media) {
+    if (!report.news_slug.empty() && news_slugs.count(report.news_slug) == 0) {
+      diagnostics.error(report.source, report.line,
+                        "报道对应的新闻“" + report.news_slug + "”不存在。\"news\" 应当填写新闻的网址名（新闻文件名去掉 .md，或其 slug）");
+    }
+  }
   const DayRange span = site.month.value_or(site.week);
   for (const auto& item : content.news) {
-    if (!departments.empty() && !item.department.empty() && departments.count(item.department) == 0) {
-      const std::string near = nearest_name(item.department, site.departments);
-      diagnostics.warning(item.source, 0,
-                          "供稿单位“" + item.department + "”不在 site.json 的 departments 名单中" +
-                              (near.empty() ? "，请检查名称或把它加进名单" : "，是不是“" + near + "”？"));
+    check_department(item.department, item.source, 0, "供稿单位");
+    if (!item.activity.empty() && known_activities.count(item.activity) == 0) {
+      const std::string message = "新闻报道的活动“" + item.activity + "”在 content/activities/ 中找不到，请检查 activity 的拼写";
+      // Without any activities the field cannot be checked yet: only warn.
+      if (content.activities.empty()) diagnostics.warning(item.source, 0, message);
+      else diagnostics.error(item.source, 0, message);
     }
     if (item.date.utc.time_since_epoch().count() != 0 && (item.day < span.start || item.day > span.end)) {
       diagnostics.warning(item.source, 0,

@@ -4,15 +4,14 @@
 #include <map>
 #include <stdexcept>
 
-#include "load/achievement_loader.h"
-#include "load/news_loader.h"
-#include "load/people_loader.h"
-#include "load/site_config.h"
+#include "load/load_content.h"
 #include "model/site_model.h"
 #include "render/feeds.h"
 #include "render/layouts.h"
 #include "render/page_plan.h"
 #include "render/page_renderer.h"
+#include "render/report_pages.h"
+#include "write/table_files.h"
 #include "util/parallel.h"
 #include "validate/validate_content.h"
 #include "validate/validate_exhibition.h"
@@ -62,10 +61,38 @@ std::map<std::string, std::string> images_to_publish(const SiteModel& model, Dia
   for (const auto& person : model.exhibition.people) {
     for (const auto& image : person.images) add(image, person.source);
   }
+  for (const auto& activity : model.activities) {
+    for (const auto& image : activity.images) add(image, activity.source);
+  }
+  if (model.tour) {
+    add(model.tour->map, model.tour->source);
+    for (const auto& stop : model.tour->stops) {
+      add(stop.photo, model.tour->source);
+      if (stop.panorama) add(*stop.panorama, model.tour->source);
+    }
+  }
   return by_published;
 }
 
 }  // namespace
+
+std::time_t stable_timestamp(const SiteConfig& site) {
+  return std::chrono::system_clock::to_time_t(std::chrono::sys_seconds{site.week.end} - std::chrono::hours(8));
+}
+
+std::optional<PreparedSite> prepare_site(const BuildOptions& options, Diagnostics& diagnostics) {
+  const fs::path site_dir = options.site_dir.empty() ? fs::path(".") : options.site_dir;
+  auto content = load_content(site_dir, options.base_url, options.include_drafts, diagnostics);
+  if (!content) return std::nullopt;
+  validate_content(*content, diagnostics);
+  validate_exhibition(*content, diagnostics);
+  auto layouts = load_layouts(site_dir, diagnostics);
+  if (diagnostics.has_errors() || !layouts) return std::nullopt;
+  PreparedSite prepared{build_site_model(std::move(*content)), std::move(*layouts), {}};
+  prepared.images = images_to_publish(prepared.model, diagnostics);
+  if (diagnostics.has_errors()) return std::nullopt;
+  return prepared;
+}
 
 BuildResult build_site(const BuildOptions& options) {
   BuildResult result;
@@ -79,22 +106,9 @@ BuildResult build_site(const BuildOptions& options) {
   }
 
   // Load and validate everything before writing anything.
-  auto site = load_site_config(site_dir, options.base_url, diagnostics);
-  if (!site) return result;
-  Content content;
-  content.news = load_news(site_dir, *site, options.include_drafts, diagnostics);
-  content.pages = load_pages(site_dir, *site, diagnostics);
-  content.achievements = load_achievements(site_dir, *site, diagnostics);
-  content.people = load_people(site_dir, *site, diagnostics);
-  content.site = std::move(*site);
-  validate_content(content, diagnostics);
-  validate_exhibition(content, diagnostics);
-  auto layouts = load_layouts(site_dir, diagnostics);
-  if (diagnostics.has_errors() || !layouts) return result;
-
-  const SiteModel model = build_site_model(std::move(content));
-  const auto images = images_to_publish(model, diagnostics);
-  if (diagnostics.has_errors()) return result;
+  auto prepared = prepare_site(options, diagnostics);
+  if (!prepared) return result;
+  const SiteModel& model = prepared->model;
   const AssetSet assets = collect_assets(site_dir);
   const std::vector<PageJob> jobs = plan_pages(model);
 
@@ -105,10 +119,10 @@ BuildResult build_site(const BuildOptions& options) {
     inputs.assets = &assets.paths;
     inputs.cards.resize(model.news.size());
     parallel_for_with_state(
-        model.news.size(), [&] { return PageRenderer(inputs, *layouts); },
+        model.news.size(), [&] { return PageRenderer(inputs, prepared->layouts); },
         [&](PageRenderer& renderer, std::size_t i) { inputs.cards[i] = renderer.news_card(i, "../"); });
     parallel_for_with_state(
-        jobs.size(), [&] { return PageRenderer(inputs, *layouts); },
+        jobs.size(), [&] { return PageRenderer(inputs, prepared->layouts); },
         [&](PageRenderer& renderer, std::size_t i) { output.write(jobs[i].path, jobs[i].render(renderer)); });
 
     std::vector<std::string> sitemap_paths;
@@ -117,8 +131,15 @@ BuildResult build_site(const BuildOptions& options) {
     }
     output.write("feed.xml", atom_feed(model));
     output.write("sitemap.xml", sitemap_xml(model, sitemap_paths));
+    if (!model.activities.empty()) {
+      for (const StatTable& table : published_tables(model)) {
+        output.write("stats/" + table.file_stem + ".csv", table_csv(table));
+        output.write("stats/" + table.file_stem + ".xlsx",
+                     table_xlsx(table, model.site.school, stable_timestamp(model.site)));
+      }
+    }
     for (const auto& asset : assets.files) output.write(asset.published_path, asset.bytes);
-    std::vector<std::pair<std::string, std::string>> image_list(images.begin(), images.end());
+    std::vector<std::pair<std::string, std::string>> image_list(prepared->images.begin(), prepared->images.end());
     parallel_for(image_list.size(), [&](std::size_t i) {
       output.copy(site_dir / "content" / image_list[i].second, image_list[i].first);
     });

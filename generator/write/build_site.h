@@ -1,8 +1,13 @@
 #pragma once
 // The whole pipeline: load -> validate -> site model -> render -> write.
+#include <ctime>
 #include <filesystem>
+#include <map>
+#include <optional>
 #include <string>
 
+#include "model/site_model.h"
+#include "render/layouts.h"
 #include "util/diagnostics.h"
 
 namespace zhuanlan {
@@ -23,8 +28,22 @@ struct BuildResult {
   std::filesystem::path out_dir;
 };
 
+// Everything a build does before writing: content loaded and validated,
+// the site model, the parsed layouts and the images to publish. nullopt
+// when any error was found (all of them are in diagnostics).
+struct PreparedSite {
+  SiteModel model;
+  LayoutSet layouts;
+  std::map<std::string, std::string> images;  // published path -> content path
+};
+std::optional<PreparedSite> prepare_site(const BuildOptions& options, Diagnostics& diagnostics);
+
 // Never throws for problems in the user's files: they come back as
 // diagnostics, and then nothing in out_dir has changed.
 BuildResult build_site(const BuildOptions& options);
+
+// The time stamped into generated workbooks: the end of the week, so that
+// the same content always gives the same bytes.
+std::time_t stable_timestamp(const SiteConfig& site);
 
 }  // namespace zhuanlan

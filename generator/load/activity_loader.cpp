@@ -1,0 +1,233 @@
+#include "load/activity_loader.h"
+
+#include <algorithm>
+
+#include "load/json_document.h"
+#include "load/markdown.h"
+#include "util/files.h"
+#include "util/paths.h"
+#include "util/text.h"
+#include "validate/validate_content.h"
+
+namespace zhuanlan {
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string one_of_text(const std::vector<std::string>& choices) {
+  std::string out;
+  for (const auto& c : choices) out += (out.empty() ? "" : "、") + c;
+  return out;
+}
+
+// Checks a value against a fixed list, suggesting the nearest entry.
+bool check_choice(const std::string& value, const std::vector<std::string>& choices, const std::string& key,
+                  const std::string& file, int line, Diagnostics& diagnostics) {
+  if (std::find(choices.begin(), choices.end(), value) != choices.end()) return true;
+  const std::string near = nearest_name(value, choices);
+  diagnostics.error(file, line,
+                    "\"" + key + "\" 只能是 " + one_of_text(choices) + " 之一，现在是“" + value + "”" +
+                        (near.empty() ? "" : "，是不是“" + near + "”？"));
+  return false;
+}
+
+std::optional<long long> figure(JsonFields& stats, const std::string& key, const std::string& meaning,
+                                Diagnostics& diagnostics) {
+  auto value = stats.integer(key, meaning);
+  if (value && *value < 0) {
+    diagnostics.error(stats.file(), stats.line_of(key), "\"" + key + "\"（" + meaning + "）不能是负数");
+    return std::nullopt;
+  }
+  return value;
+}
+
+std::vector<ImageRef> read_images(const JsonDocument& doc, const std::string& pointer, const std::string& file,
+                                  const fs::path& site_dir, Diagnostics& diagnostics) {
+  std::vector<ImageRef> images;
+  const nlohmann::json* list = nullptr;
+  const auto& parent = doc.value.at(nlohmann::json::json_pointer(pointer));
+  if (parent.contains("images")) list = &parent.at("images");
+  if (list == nullptr || list->is_null()) return images;
+  if (!list->is_array()) {
+    diagnostics.error(file, doc.line_of(pointer + "/images"),
+                      "\"images\" 应当是列表，例如 [ { \"src\": \"images/a.jpg\", \"caption\": \"说明\" } ]");
+    return images;
+  }
+  for (std::size_t i = 0; i < list->size(); ++i) {
+    const std::string item_pointer = pointer + "/images/" + std::to_string(i);
+    JsonFields fields(doc, item_pointer, file, diagnostics);
+    if (!fields.is_object()) {
+      diagnostics.error(file, doc.line_of(item_pointer), "每张图片应当写成 { \"src\": \"路径\", \"caption\": \"说明\" }");
+      continue;
+    }
+    const auto src = fields.text("src", true, "图片路径");
+    ImageRef image;
+    image.caption = collapse_whitespace(fields.text("caption", false, "图片说明").value_or(""));
+    image.alt = collapse_whitespace(fields.text("alt", false, "替代文字").value_or(""));
+    fields.warn_unknown_keys();
+    if (!src) continue;
+    if (image.caption.empty() && image.alt.empty()) {
+      diagnostics.error(file, doc.line_of(item_pointer), "图片 " + *src + " 缺少说明，请写上 \"caption\": \"图片说明\"");
+    }
+    std::string error;
+    const auto resolved = resolve_content_path(site_dir / "content", "activities", *src, &error);
+    if (!resolved) {
+      diagnostics.error(file, fields.line_of("src"), "图片" + error);
+      continue;
+    }
+    image.content_path = resolved->content_relative;
+    image.published_path = published_path_for(resolved->content_relative);
+    images.push_back(std::move(image));
+  }
+  return images;
+}
+
+std::optional<Activity> read_activity(const JsonDocument& doc, const std::string& pointer, const std::string& file,
+                                      const fs::path& site_dir, const SiteConfig& site, Diagnostics& diagnostics) {
+  JsonFields fields(doc, pointer, file, diagnostics);
+  if (!fields.is_object()) {
+    diagnostics.error(file, doc.line_of(pointer), "每个活动应当是 { } 括起来的对象");
+    return std::nullopt;
+  }
+  const int errors_before = diagnostics.error_count();
+  Activity a;
+  a.source = file;
+  a.line = doc.line_of(pointer);
+  a.id = fields.text("id", true, "活动编号，小写英文字母、数字和 -").value_or("");
+  if (!a.id.empty() && !is_valid_slug(a.id)) {
+    diagnostics.error(file, fields.line_of("id"),
+                      "活动 id “" + a.id + "”只能由小写英文字母、数字和 - 组成，例如 \"auto-repair-contest\"");
+  }
+  a.url = "schedule/" + a.id + ".html";
+  a.title = collapse_whitespace(fields.text("title", true, "活动名称").value_or(""));
+  a.lead = fields.text("lead", true, "牵头部门").value_or("");
+  a.partners = fields.text_list("partners", "协办部门");
+  a.location = fields.text("location", false, "地点").value_or("");
+  a.category = fields.text("category", false, "活动类别").value_or("");
+  a.audience = fields.text("audience", false, "参加对象").value_or("");
+  a.open_to_public = fields.boolean("open_to_public");
+  if (auto form = fields.text("form", false, "活动形式")) {
+    if (check_choice(*form, activity_forms(), "form", file, fields.line_of("form"), diagnostics)) a.form = *form;
+  }
+  std::string error;
+  if (auto start = fields.text("start", true, "开始时间，例如 2025-05-13T09:00")) {
+    if (auto stamp = parse_timestamp(*start, &error)) a.start = *stamp;
+    else diagnostics.error(file, fields.line_of("start"), error);
+  }
+  if (auto end = fields.text("end", false, "结束时间")) {
+    if (auto stamp = parse_timestamp(*end, &error)) a.end = *stamp;
+    else diagnostics.error(file, fields.line_of("end"), error);
+  }
+  a.first_day = china_day(a.start.utc);
+  a.last_day = a.first_day;
+  if (a.end) {
+    if (a.end->utc < a.start.utc) {
+      diagnostics.error(file, fields.line_of("end"), "结束时间早于开始时间，请检查 start 和 end");
+    } else {
+      a.last_day = china_day(a.end->utc);
+      // An end given with a time at midnight closes the previous day.
+      if (a.end->has_time && a.last_day > a.first_day &&
+          a.end->utc == std::chrono::sys_seconds{a.last_day} - std::chrono::hours(8)) {
+        a.last_day -= std::chrono::days(1);
+      }
+    }
+  }
+  if (auto summary = fields.text("summary", false, "活动简介")) {
+    MarkdownSource markdown{*summary, file, fields.line_of("summary"), site_dir / "content", "activities", "../",
+                            site.raw_html};
+    RenderedMarkdown rendered = render_markdown(markdown, diagnostics);
+    a.summary_html = std::move(rendered.html);
+    a.summary_text = collapse_whitespace(rendered.plain_text);
+    for (auto& image : rendered.images) a.images.push_back(std::move(image));
+  }
+  for (auto& image : read_images(doc, pointer, file, site_dir, diagnostics)) a.images.push_back(std::move(image));
+  fields.asked("images");
+  if (auto stats = fields.object("stats", "参与情况统计")) {
+    a.stats.teachers = figure(*stats, "teachers", "参与教师人数", diagnostics);
+    a.stats.students = figure(*stats, "students", "参与学生人数", diagnostics);
+    a.stats.community = stats->text("community", false, "参与的社区（乡村）").value_or("");
+    a.stats.community_people = figure(*stats, "community_people", "社区（乡村）参与人数", diagnostics);
+    a.stats.visitors = figure(*stats, "visitors", "观摩体验人数", diagnostics);
+    a.stats.enterprises = figure(*stats, "enterprises", "参与企业数", diagnostics);
+    a.stats.enterprise_people = figure(*stats, "enterprise_people", "企业参与人数", diagnostics);
+    a.stats.hands_on_projects = figure(*stats, "hands_on_projects", "观摩体验活动项目数", diagnostics);
+    stats->warn_unknown_keys();
+  }
+  fields.warn_unknown_keys();
+  if (diagnostics.error_count() > errors_before) return std::nullopt;
+  return a;
+}
+
+}  // namespace
+
+std::vector<Activity> load_activities(const fs::path& site_dir, const SiteConfig& site, Diagnostics& diagnostics) {
+  std::vector<Activity> out;
+  for (const auto& path : list_files(site_dir / "content" / "activities", ".json")) {
+    const std::string file = path.lexically_relative(site_dir).generic_string();
+    const auto text = read_file(path);
+    if (!text) {
+      diagnostics.error(file, 0, "无法读取这个文件，请检查文件权限");
+      continue;
+    }
+    const auto doc = parse_json_document(*text, file, diagnostics);
+    if (!doc) continue;
+    if (doc->value.is_array()) {
+      for (std::size_t i = 0; i < doc->value.size(); ++i) {
+        if (auto a = read_activity(*doc, "/" + std::to_string(i), file, site_dir, site, diagnostics)) {
+          out.push_back(std::move(*a));
+        }
+      }
+    } else if (auto a = read_activity(*doc, "", file, site_dir, site, diagnostics)) {
+      out.push_back(std::move(*a));
+    }
+  }
+  return out;
+}
+
+std::vector<MediaReport> load_media(const fs::path& site_dir, Diagnostics& diagnostics) {
+  std::vector<MediaReport> out;
+  const std::string file = "content/media.json";
+  const auto text = read_file(site_dir / file);
+  if (!text) return out;
+  const auto doc = parse_json_document(*text, file, diagnostics);
+  if (!doc) return out;
+  if (!doc->value.is_array()) {
+    diagnostics.error(file, 1, "media.json 的最外层应当是 [ ] 括起来的列表，每篇报道一项");
+    return out;
+  }
+  for (std::size_t i = 0; i < doc->value.size(); ++i) {
+    const std::string pointer = "/" + std::to_string(i);
+    JsonFields fields(*doc, pointer, file, diagnostics);
+    if (!fields.is_object()) {
+      diagnostics.error(file, doc->line_of(pointer), "每篇报道应当是 { } 括起来的对象");
+      continue;
+    }
+    const int errors_before = diagnostics.error_count();
+    MediaReport report;
+    report.source = file;
+    report.line = doc->line_of(pointer);
+    report.outlet = fields.text("outlet", true, "媒体名称").value_or("");
+    report.title = collapse_whitespace(fields.text("title", true, "报道标题").value_or(""));
+    if (auto level = fields.text("level", true, "媒体级别")) {
+      if (check_choice(*level, media_levels(), "level", file, fields.line_of("level"), diagnostics)) report.level = *level;
+    }
+    if (auto date = fields.text("date", true, "报道日期，例如 2025-05-14")) {
+      std::string error;
+      if (auto day = parse_day(*date, &error)) report.date = *day;
+      else diagnostics.error(file, fields.line_of("date"), error);
+    }
+    if (auto url = fields.text("url", false, "报道网址")) {
+      if (url->rfind("https://", 0) != 0 && url->rfind("http://", 0) != 0) {
+        diagnostics.error(file, fields.line_of("url"), "报道网址应当以 https:// 或 http:// 开头");
+      } else {
+        report.url = *url;
+      }
+    }
+    report.news_slug = fields.text("news", false, "对应新闻的网址名").value_or("");
+    fields.warn_unknown_keys();
+    if (diagnostics.error_count() == errors_before) out.push_back(std::move(report));
+  }
+  return out;
+}
+
+}  // namespace zhuanlan

@@ -1,0 +1,140 @@
+#include "load/activity_loader.h"
+
+#include <gtest/gtest.h>
+
+#include "load/site_config.h"
+#include "model/site_model.h"
+#include "test_support.h"
+
+namespace zhuanlan {
+namespace {
+
+class ActivityLoaderTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    testing::write_text(site_.path() / "content/site.json", testing::minimal_site_json());
+    Diagnostics ignored;
+    config_ = *load_site_config(site_.path(), "", ignored);
+  }
+  std::vector<Activity> load(const std::string& name, const std::string& json) {
+    testing::write_text(site_.path() / "content/activities" / name, json);
+    return load_activities(site_.path(), config_, found_);
+  }
+  const Diagnostic* find(const std::string& needle) {
+    for (const auto& d : found_.items) {
+      if (d.message.find(needle) != std::string::npos) return &d;
+    }
+    ADD_FAILURE() << "no diagnostic mentions " << needle;
+    for (const auto& d : found_.items) ADD_FAILURE() << format_diagnostic(d);
+    return nullptr;
+  }
+
+  testing::TempDir site_;
+  SiteConfig config_;
+  Diagnostics found_;
+};
+
+TEST_F(ActivityLoaderTest, ReadsAnObjectOrAnArray) {
+  load("one.json", R"({ "id": "opening", "title": "开幕式", "start": "2025-05-11T09:00", "end": "2025-05-11T10:30",
+    "lead": "党政办公室", "partners": ["学生处"], "form": "线下", "open_to_public": true,
+    "stats": { "teachers": 10, "students": 200 } })");
+  const auto all = load("many.json", R"([
+    { "id": "a", "title": "甲", "start": "2025-05-12", "lead": "教务处" },
+    { "id": "b", "title": "乙", "start": "2025-05-13T14:00", "lead": "学生处" }
+  ])");
+  EXPECT_FALSE(found_.has_errors());
+  ASSERT_EQ(all.size(), 3u);
+  const Activity& opening = all[2];
+  EXPECT_EQ(opening.id, "opening");
+  EXPECT_EQ(opening.url, "schedule/opening.html");
+  EXPECT_EQ(opening.partners, std::vector<std::string>{"学生处"});
+  EXPECT_EQ(*opening.stats.students, 200);
+  EXPECT_FALSE(opening.stats.visitors.has_value());  // not reported, not 0
+  EXPECT_TRUE(opening.stats.reported());
+  EXPECT_FALSE(all[0].stats.reported());
+}
+
+TEST_F(ActivityLoaderTest, ReportsEveryProblemWithItsLine) {
+  load("bad.json", "[\n"
+                   "  { \"id\": \"Bad Id\", \"title\": \"甲\", \"start\": \"2025-05-12\", \"lead\": \"教务处\" },\n"
+                   "  { \"id\": \"b\", \"start\": \"2025-05-12\", \"lead\": \"教务处\" },\n"
+                   "  { \"id\": \"c\", \"title\": \"丙\", \"start\": \"2025-05-12\",\n"
+                   "    \"lead\": \"教务处\", \"form\": \"线上线\",\n"
+                   "    \"end\": \"2025-05-11\",\n"
+                   "    \"stats\": { \"students\": -5, \"studnets\": 3 } }\n"
+                   "]\n");
+  EXPECT_EQ(find("小写英文字母")->line, 2);
+  EXPECT_EQ(find("缺少必填项 \"title\"")->line, 3);
+  const Diagnostic* form = find("\"form\" 只能是");
+  EXPECT_EQ(form->line, 5);
+  EXPECT_NE(form->message.find("是不是“线上线下”"), std::string::npos);
+  EXPECT_EQ(find("结束时间早于开始时间")->line, 6);
+  EXPECT_EQ(find("不能是负数")->line, 7);
+  EXPECT_EQ(find("不认识的项 \"studnets\"")->severity, Severity::warning);
+}
+
+TEST_F(ActivityLoaderTest, JsonSyntaxErrorsNameTheLine) {
+  load("broken.json", "[\n  { \"id\": \"a\",\n    \"title\": \"甲\"\n    \"lead\": \"x\" }\n]\n");
+  EXPECT_EQ(find("JSON 格式错误")->line, 4);
+}
+
+TEST_F(ActivityLoaderTest, MultiDayActivitiesSpanEveryDay) {
+  const auto all = load("span.json", R"([
+    { "id": "expo", "title": "成果展", "start": "2025-05-15T16:30", "end": "2025-05-17T17:00", "lead": "教务处" },
+    { "id": "video", "title": "短视频", "start": "2025-05-15", "end": "2025-05-19", "lead": "教务处" },
+    { "id": "night", "title": "晚会", "start": "2025-05-13T19:00", "end": "2025-05-14T00:00", "lead": "教务处" }
+  ])");
+  ASSERT_EQ(all.size(), 3u);
+  EXPECT_EQ(format_day_iso(all[0].first_day), "2025-05-15");
+  EXPECT_EQ(format_day_iso(all[0].last_day), "2025-05-17");
+  EXPECT_EQ(format_day_iso(all[1].last_day), "2025-05-19");  // a date-only end includes that day
+  EXPECT_EQ(format_day_iso(all[2].last_day), "2025-05-13");  // ending at midnight does not spill over
+
+  Content content;
+  content.site = config_;
+  content.activities = all;
+  const SiteModel model = build_site_model(content);
+  std::map<std::string, std::vector<std::string>> ids_by_day;
+  for (const auto& day : model.schedule) {
+    for (const std::size_t i : day.activities) ids_by_day[format_day_iso(day.day)].push_back(model.activities[i].id);
+  }
+  EXPECT_EQ(ids_by_day["2025-05-15"], (std::vector<std::string>{"video", "expo"}));
+  EXPECT_EQ(ids_by_day["2025-05-16"], (std::vector<std::string>{"video", "expo"}));
+  EXPECT_EQ(ids_by_day["2025-05-17"], (std::vector<std::string>{"video", "expo"}));
+  EXPECT_EQ(ids_by_day["2025-05-18"], (std::vector<std::string>{"video"}));
+  EXPECT_EQ(ids_by_day["2025-05-14"], std::vector<std::string>{});  // shown, as a day of the week, but empty
+}
+
+TEST_F(ActivityLoaderTest, DaysListActivitiesInTimeOrderWithOngoingOnesFirst) {
+  const auto all = load("day.json", R"([
+    { "id": "late", "title": "晚", "start": "2025-05-13T19:00", "lead": "教务处" },
+    { "id": "early", "title": "早", "start": "2025-05-13T08:00", "lead": "教务处" },
+    { "id": "allday", "title": "全天", "start": "2025-05-13", "lead": "教务处" },
+    { "id": "ongoing", "title": "展览", "start": "2025-05-12T15:00", "end": "2025-05-14T12:00", "lead": "教务处" }
+  ])");
+  Content content;
+  content.site = config_;
+  content.activities = all;
+  const SiteModel model = build_site_model(content);
+  for (const auto& day : model.schedule) {
+    if (format_day_iso(day.day) != "2025-05-13") continue;
+    std::vector<std::string> ids;
+    for (const std::size_t i : day.activities) ids.push_back(model.activities[i].id);
+    EXPECT_EQ(ids, (std::vector<std::string>{"ongoing", "allday", "early", "late"}));
+  }
+}
+
+TEST_F(ActivityLoaderTest, MediaLevelsAreChecked) {
+  testing::write_text(site_.path() / "content/media.json",
+                      "[\n  { \"outlet\": \"某报\", \"level\": \"省级\", \"date\": \"2025-05-14\", \"title\": \"标题\" },\n"
+                      "  { \"outlet\": \"某台\", \"level\": \"县级\", \"date\": \"2025-05-15\", \"title\": \"标题\", \"url\": \"ftp://x\" }\n]\n");
+  const auto media = load_media(site_.path(), found_);
+  EXPECT_TRUE(media.empty());
+  const Diagnostic* level = find("\"level\" 只能是");
+  EXPECT_EQ(level->line, 2);
+  EXPECT_NE(level->message.find("省级及以上"), std::string::npos);
+  EXPECT_EQ(find("https://")->line, 3);
+}
+
+}  // namespace
+}  // namespace zhuanlan

@@ -1,0 +1,28 @@
+#include "load/load_content.h"
+
+#include "load/achievement_loader.h"
+#include "load/activity_loader.h"
+#include "load/news_loader.h"
+#include "load/people_loader.h"
+#include "load/site_config.h"
+#include "load/tour_loader.h"
+
+namespace zhuanlan {
+
+std::optional<Content> load_content(const std::filesystem::path& site_dir, const std::string& base_url_override,
+                                    bool include_drafts, Diagnostics& diagnostics) {
+  auto site = load_site_config(site_dir, base_url_override, diagnostics);
+  if (!site) return std::nullopt;
+  Content content;
+  content.news = load_news(site_dir, *site, include_drafts, diagnostics);
+  content.pages = load_pages(site_dir, *site, diagnostics);
+  content.activities = load_activities(site_dir, *site, diagnostics);
+  content.media = load_media(site_dir, diagnostics);
+  content.tour = load_tour(site_dir, *site, diagnostics);
+  content.achievements = load_achievements(site_dir, *site, diagnostics);
+  content.people = load_people(site_dir, *site, diagnostics);
+  content.site = std::move(*site);
+  return content;
+}
+
+}  // namespace zhuanlan

@@ -1,0 +1,189 @@
+#include "render/schedule_pages.h"
+
+#include <nlohmann/json.hpp>
+
+#include "load/markdown.h"
+#include "util/paths.h"
+
+namespace zhuanlan {
+
+using kainjow::mustache::data;
+using kainjow::mustache::list;
+
+namespace {
+
+data text_or_false(const std::string& value) { return value.empty() ? data(false) : data(value); }
+
+std::string join(const std::vector<std::string>& parts, const std::string& separator) {
+  std::string out;
+  for (const auto& p : parts) out += (out.empty() ? "" : separator) + p;
+  return out;
+}
+
+std::string day_text(Day day) { return format_day_chinese(day) + " " + weekday_chinese(day); }
+
+data figure(const std::string& label, const std::optional<long long>& value, const std::string& unit) {
+  data entry;
+  entry.set("label", label);
+  entry.set("value", value ? std::to_string(*value) + " " + unit : std::string("未报送"));
+  entry.set("not_reported", !value.has_value());
+  return entry;
+}
+
+}  // namespace
+
+std::string activity_time_text(const Activity& a) {
+  const bool one_day = a.first_day == a.last_day;
+  std::string text = day_text(a.first_day);
+  if (!a.start.has_time) {
+    return one_day ? text + " 全天" : text + "—" + format_month_day_chinese(a.last_day) + " " + weekday_chinese(a.last_day);
+  }
+  text += " " + format_time_china(a.start.utc);
+  if (!a.end) return text;
+  if (one_day) return text + "—" + format_time_china(a.end->utc);
+  return text + "—" + format_month_day_chinese(a.last_day) + (a.end->has_time ? " " + format_time_china(a.end->utc) : "");
+}
+
+data activity_entry(const SiteModel& model, const Activity& a) {
+  (void)model;
+  data d;
+  d.set("id", a.id);
+  d.set("title", a.title);
+  d.set("url", a.url);
+  d.set("time_text", activity_time_text(a));
+  d.set("clock", a.start.has_time ? data(format_time_china(a.start.utc) +
+                                         (a.end && a.first_day == a.last_day ? "—" + format_time_china(a.end->utc) : ""))
+                                  : data(std::string("全天")));
+  d.set("location", text_or_false(a.location));
+  d.set("lead", a.lead);
+  d.set("partners", text_or_false(join(a.partners, "、")));
+  d.set("form", text_or_false(a.form));
+  d.set("category", text_or_false(a.category));
+  d.set("open", a.open_to_public.value_or(false));
+  d.set("closed", a.open_to_public.has_value() && !*a.open_to_public);
+  d.set("multi_day", a.first_day != a.last_day);
+  d.set("span_text", a.first_day != a.last_day ? format_month_day_chinese(a.first_day) + "—" +
+                                                     format_month_day_chinese(a.last_day)
+                                               : std::string());
+  return d;
+}
+
+std::string schedule_json(const SiteModel& model) {
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& a : model.activities) {
+    items.push_back({{"title", a.title},
+                     {"url", a.url},
+                     {"location", a.location},
+                     {"first_day", format_day_iso(a.first_day)},
+                     {"last_day", format_day_iso(a.last_day)},
+                     {"start", format_rfc3339_china(a.start.utc)},
+                     {"time", activity_time_text(a)}});
+  }
+  std::string text = items.dump();
+  // '<' only occurs inside strings; escaping it keeps "</script>" inert.
+  std::string safe;
+  safe.reserve(text.size());
+  for (const char c : text) {
+    if (c == '<') safe += "\\u003c";
+    else safe += c;
+  }
+  return safe;
+}
+
+void add_schedule_strip(const SiteModel& model, data& home) {
+  home.set("has_activities", !model.activities.empty());
+  if (model.activities.empty()) return;
+  list days;
+  for (const auto& day : model.schedule) {
+    if (!day.in_week) continue;
+    data entry;
+    entry.set("date_text", format_month_day_chinese(day.day) + " " + weekday_chinese(day.day));
+    entry.set("theme", text_or_false(day.theme));
+    list activities;
+    for (const std::size_t i : day.activities) activities.push_back(activity_entry(model, model.activities[i]));
+    entry.set("activities", activities);
+    entry.set("has_activities", !day.activities.empty());
+    days.push_back(entry);
+  }
+  home.set("schedule_days", days);
+  home.set("schedule_json", schedule_json(model));
+}
+
+data department_activities(const SiteModel& model, const std::string& department) {
+  list out;
+  const auto it = model.department_activities.find(department);
+  if (it == model.department_activities.end()) return out;
+  for (const std::size_t i : it->second) {
+    const Activity& a = model.activities[i];
+    data entry = activity_entry(model, a);
+    entry.set("role", a.lead == department ? "牵头" : "协办");
+    out.push_back(entry);
+  }
+  return out;
+}
+
+std::string render_schedule(PageRenderer& r) {
+  const SiteModel& model = r.model();
+  const std::string path = "schedule/index.html";
+  const std::string root = root_prefix_for(path);
+  data d = r.common(root);
+  list week, month;
+  for (const auto& day : model.schedule) {
+    data entry;
+    entry.set("date_text", day_text(day.day));
+    entry.set("anchor", "d" + format_day_iso(day.day));
+    entry.set("theme", text_or_false(day.theme));
+    list activities;
+    for (const std::size_t i : day.activities) activities.push_back(activity_entry(model, model.activities[i]));
+    entry.set("activities", activities);
+    entry.set("has_activities", !day.activities.empty());
+    (day.in_week ? week : month).push_back(entry);
+  }
+  d.set("week_days", week);
+  d.set("month_days", month);
+  d.set("has_month_days", !month.empty());
+  d.set("count", std::to_string(model.activities.size()));
+  return r.wrap({path, "schedule", "活动安排", model.site.title + "每日活动安排：时间、地点、牵头部门和开放情况", "", false,
+                 false},
+                r.render("schedule", d));
+}
+
+std::string render_activity(PageRenderer& r, std::size_t index) {
+  const SiteModel& model = r.model();
+  const Activity& a = model.activities[index];
+  const std::string root = root_prefix_for(a.url);
+  data d = r.common(root);
+  d.set("activity", activity_entry(model, a));
+  d.set("audience", text_or_false(a.audience));
+  d.set("summary", text_or_false(a.summary_html));
+  list images;
+  for (const auto& image : a.images) {
+    data entry;
+    entry.set("img", image_tag(image, root, true));
+    entry.set("caption", image.caption.empty() ? image.alt : image.caption);
+    images.push_back(entry);
+  }
+  d.set("images", images);
+  d.set("has_images", !a.images.empty());
+  const ActivityStats& s = a.stats;
+  list figures;
+  figures.push_back(figure("参与教师", s.teachers, "人"));
+  figures.push_back(figure("参与学生", s.students, "人"));
+  data community = figure("参与社区（乡村）人数", s.community_people, "人");
+  if (!s.community.empty()) community.set("note", s.community);
+  figures.push_back(community);
+  figures.push_back(figure("观摩体验人数", s.visitors, "人"));
+  figures.push_back(figure("参与企业", s.enterprises, "家"));
+  figures.push_back(figure("企业参与人数", s.enterprise_people, "人"));
+  figures.push_back(figure("观摩体验项目", s.hands_on_projects, "个"));
+  d.set("figures", figures);
+  d.set("has_figures", s.reported());
+  d.set("news", r.cards_of(model.activity_news[index], 0, model.activity_news[index].size()));
+  d.set("has_news", !model.activity_news[index].empty());
+  d.set("day_anchor", "d" + format_day_iso(a.first_day));
+  return r.wrap({a.url, "schedule", a.title, a.summary_text.empty() ? activity_time_text(a) + " " + a.location : a.summary_text,
+                 a.images.empty() ? std::string() : a.images.front().published_path, true, false},
+                r.render("activity", d));
+}
+
+}  // namespace zhuanlan

@@ -1,0 +1,20 @@
+#pragma once
+// `zhuanlan report`: the forms a school sends to the education authorities
+// (情况统计表 in three shapes and the 信息采集表) as XLSX and CSV files.
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "write/build_site.h"
+
+namespace zhuanlan {
+
+struct ReportResult {
+  bool ok = false;
+  Diagnostics diagnostics;
+  std::vector<std::string> files;  // written, relative to the report folder
+};
+
+ReportResult write_report(const BuildOptions& options, const std::filesystem::path& out_dir);
+
+}  // namespace zhuanlan
