@@ -225,6 +225,16 @@ TEST_F(DemoExhibition, PeoplePageFollowsTheSitesRoleOrder) {
   }
 }
 
+TEST_F(DemoExhibition, CampusTourStopsAndExhibitsLinkToEachOther) {
+  // content/tour.json puts auto-skills-national-2024 (the GBK CSV's 编号) at the 汽车实训中心 stop.
+  const std::string exhibit = "exhibition/auto-skills-national-2024.html";
+  const auto from_stop = links("tour/training-center.html");
+  EXPECT_NE(std::find(from_stop.begin(), from_stop.end(), exhibit), from_stop.end());
+  EXPECT_NE(page("tour/training-center.html").find("在这里展出的成果"), std::string::npos);
+  const auto from_exhibit = links(exhibit);
+  EXPECT_NE(std::find(from_exhibit.begin(), from_exhibit.end(), "tour/training-center.html"), from_exhibit.end());
+}
+
 TEST(ExhibitionBuild, ABadCsvStopsTheBuildNamingRowAndColumn) {
   testing::TempDir site;
   testing::write_text(site.path() / "content/site.json", testing::minimal_site_json());

@@ -1,5 +1,7 @@
 #include "render/exhibition_pages.h"
 
+#include <algorithm>
+
 #include "render/qr_code.h"
 #include "util/paths.h"
 
@@ -164,6 +166,16 @@ std::string exhibit_page(PageRenderer& r, std::size_t index) {
   d.set("gallery", gallery);
   d.set("has_gallery", !a.gallery.empty());
   d.set("link", text_or_false(a.link));
+  list places;  // the campus tour's stops where it is on show
+  if (model.tour) {
+    for (const auto& stop : model.tour->stops) {
+      if (std::find(stop.achievements.begin(), stop.achievements.end(), a.id) != stop.achievements.end()) {
+        places.push_back(link(stop.name, stop.url));
+      }
+    }
+  }
+  d.set("tour_places", places);
+  d.set("has_tour_places", !places.empty());
   d.set("qr", qr_code_box(model, a.url));
   // The tour goes on across departments: say when the next step changes department.
   const auto step = [&](std::size_t k) {
@@ -203,6 +215,16 @@ std::string exhibition_print_page(PageRenderer& r, std::size_t department_index)
 }
 
 }  // namespace
+
+data exhibit_links(const SiteModel& model, const std::vector<std::string>& ids) {
+  list out;
+  for (const auto& id : ids) {
+    for (const auto& a : model.exhibition.exhibits) {
+      if (a.id == id) out.push_back(exhibit_facts(a));
+    }
+  }
+  return out;
+}
 
 std::string join_names(const std::vector<std::string>& names) {
   std::string out;

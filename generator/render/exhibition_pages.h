@@ -17,6 +17,10 @@ void plan_exhibition_pages(const SiteModel& model, std::vector<PageJob>& jobs);
 // site has neither.
 kainjow::mustache::data exhibition_home(const SiteModel& model);
 
+// Links to the exhibits with these ids (unknown ids are left out), for
+// pages that show where exhibits are, such as the campus tour's stops.
+kainjow::mustache::data exhibit_links(const SiteModel& model, const std::vector<std::string>& ids);
+
 // Names joined for display: 学生甲、学生乙.
 std::string join_names(const std::vector<std::string>& names);
 

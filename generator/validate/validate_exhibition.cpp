@@ -27,6 +27,17 @@ void validate_exhibition(const Content& content, Diagnostics& diagnostics) {
                           " 的成果重复（没写编号时，编号由单位、标题和日期算出，三者都相同就会重复）。"
                           "同一项成果请只保留一处；不同的成果请写不同的编号 id");
   }
+  if (content.tour) {
+    for (const auto& stop : content.tour->stops) {
+      for (const auto& id : stop.achievements) {
+        if (by_id.count(id) == 0) {
+          diagnostics.error(content.tour->source, stop.line,
+                            "站点“" + stop.name + "”中的成果编号“" + id +
+                                "”在 content/achievements/ 中找不到。请检查拼写，并在成果中写上这个编号（JSON 的 id，或 CSV 的“编号”列）");
+        }
+      }
+    }
+  }
   std::map<std::string, const Person*> by_url;
   for (const auto& person : content.people) {
     if (person.slug == "index") {

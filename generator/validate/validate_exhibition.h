@@ -1,7 +1,8 @@
 #pragma once
 // Checks of the exhibition and the typical people: ids and URLs used twice
-// (across files), and names that are not in site.json's lists (used by the
-// loaders, which know the line and cell of each name).
+// (across files), exhibits named by the campus tour that do not exist, and
+// names that are not in site.json's lists (used by the loaders, which know
+// the line and cell of each name).
 #include <string>
 #include <vector>
 

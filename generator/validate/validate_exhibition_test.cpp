@@ -23,6 +23,26 @@ TEST(ValidateExhibition, DuplicateIdsNameBothPlaces) {
   EXPECT_NE(found.items[0].message.find("content/achievements/a.csv 第 4 行"), std::string::npos);
 }
 
+TEST(ValidateExhibition, TourStopsMayOnlyNameExistingExhibits) {
+  Content content;
+  Achievement a;
+  a.id = "national-gold";
+  content.achievements = {a};
+  Tour tour;
+  TourStop stop;
+  stop.name = "汽车实训中心";
+  stop.line = 12;
+  stop.achievements = {"national-gold", "natinal-gold"};
+  tour.stops = {stop};
+  content.tour = tour;
+  Diagnostics found;
+  validate_exhibition(content, found);
+  ASSERT_EQ(found.error_count(), 1);
+  EXPECT_EQ(found.items[0].file, "content/tour.json");
+  EXPECT_EQ(found.items[0].line, 12);
+  EXPECT_NE(found.items[0].message.find("“natinal-gold”"), std::string::npos);
+}
+
 TEST(ValidateExhibition, PeopleUrlsMustDifferAndNotBeIndex) {
   Content content;
   Person p;
