@@ -16,7 +16,6 @@
 #include "util/partial_date.h"
 #include "util/text.h"
 #include "validate/validate_content.h"
-#include "validate/validate_exhibition.h"
 
 namespace zhuanlan {
 namespace fs = std::filesystem;

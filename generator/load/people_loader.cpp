@@ -4,7 +4,7 @@
 #include "load/markdown_file.h"
 #include "util/files.h"
 #include "util/text.h"
-#include "validate/validate_exhibition.h"
+#include "validate/validate_content.h"
 
 namespace zhuanlan {
 namespace fs = std::filesystem;

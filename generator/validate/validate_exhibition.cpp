@@ -1,19 +1,8 @@
 #include "validate/validate_exhibition.h"
 
-#include <algorithm>
 #include <map>
 
-#include "validate/validate_content.h"
-
 namespace zhuanlan {
-
-std::string unlisted_name_warning(const std::string& name, const std::vector<std::string>& listed,
-                                  const std::string& what, const std::string& list_key) {
-  if (listed.empty() || name.empty() || std::find(listed.begin(), listed.end(), name) != listed.end()) return "";
-  const std::string near = nearest_name(name, listed);
-  return what + "“" + name + "”不在 site.json 的 " + list_key + " 名单中" +
-         (near.empty() ? "，请检查名称或把它加进名单" : "，是不是“" + near + "”？");
-}
 
 void validate_exhibition(const Content& content, Diagnostics& diagnostics) {
   std::map<std::string, const Achievement*> by_id;

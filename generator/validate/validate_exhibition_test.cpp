@@ -1,4 +1,5 @@
 #include "validate/validate_exhibition.h"
+#include "validate/validate_content.h"
 
 #include <gtest/gtest.h>
 
