@@ -1,6 +1,7 @@
 #include "load/load_content.h"
 
 #include "load/activity_loader.h"
+#include "load/image_refs.h"
 #include "load/news_loader.h"
 #include "load/site_config.h"
 
@@ -16,6 +17,7 @@ std::optional<Content> load_content(const std::filesystem::path& site_dir, const
   content.activities = load_activities(site_dir, *site, diagnostics);
   content.media = load_media(site_dir, diagnostics);
   content.site = std::move(*site);
+  describe_images(content, site_dir / "content", diagnostics);
   return content;
 }
 

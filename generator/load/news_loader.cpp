@@ -3,11 +3,11 @@
 #include <optional>
 
 #include "load/front_matter.h"
+#include "load/image_refs.h"
 #include "load/markdown.h"
 #include "load/yaml_fields.h"
 #include "util/files.h"
 #include "util/parallel.h"
-#include "util/paths.h"
 #include "util/text.h"
 
 namespace zhuanlan {
@@ -117,21 +117,19 @@ std::optional<NewsItem> load_news_item(const fs::path& site_dir, const fs::path&
   }
   if (auto cover = fields.text("cover", false, "封面图片")) {
     std::string error;
-    if (auto resolved = resolve_content_path(site_dir / "content", file->dir_in_content, *cover, &error)) {
-      ImageRef image;
-      image.content_path = resolved->content_relative;
-      image.published_path = published_path_for(resolved->content_relative);
-      image.alt = item.title;
+    if (auto image = resolve_image(site_dir / "content", file->dir_in_content, *cover, site.images, &error)) {
+      image->alt = item.title;
       item.cover = image;
-      item.images.push_back(image);
+      item.images.push_back(*image);
     } else {
       diagnostics.error(file->source, fields.line_of("cover"), "封面图片" + error);
     }
   }
   fields.warn_unknown_keys();
 
-  MarkdownSource markdown{file->split.body, file->source, file->split.body_first_line, site_dir / "content",
-                          file->dir_in_content, "../", site.raw_html};
+  MarkdownSource markdown{file->split.body,    file->source, file->split.body_first_line, site_dir / "content",
+                          file->dir_in_content, "../",        site.raw_html,               site.images,
+                          item.cover ? item.cover->content_path : ""};
   RenderedMarkdown body = render_markdown(markdown, diagnostics);
   item.body_html = std::move(body.html);
   const std::string plain = collapse_whitespace(body.plain_text);
@@ -155,8 +153,9 @@ std::optional<FreePage> load_free_page(const fs::path& site_dir, const fs::path&
   page.slug = slug_for(fields, path, diagnostics);
   page.url = "pages/" + page.slug + ".html";
   fields.warn_unknown_keys();
-  MarkdownSource markdown{file->split.body, file->source, file->split.body_first_line, site_dir / "content",
-                          file->dir_in_content, "../", site.raw_html};
+  MarkdownSource markdown{file->split.body,    file->source, file->split.body_first_line, site_dir / "content",
+                          file->dir_in_content, "../",        site.raw_html,               site.images,
+                          ""};
   RenderedMarkdown body = render_markdown(markdown, diagnostics);
   page.body_html = std::move(body.html);
   if (page.summary.empty()) page.summary = make_summary(collapse_whitespace(body.plain_text), kSummaryChars);
