@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <mutex>
+#include <set>
 
 #include "model/image_variants.h"
 #include "util/hash.h"
@@ -86,9 +87,12 @@ void run_jobs(std::vector<Job>& jobs, const ImageWork& work, ImageStats& stats, 
     }
     job.key = image_cache_key(hash, job.recipe.text);
     job.entry = find_cache_entry(work.cache_dir, job.key, job.recipe.files);
-    if (job.entry) ++stats.reused;
-    else missing.push_back(&job);
+    if (!job.entry) missing.push_back(&job);
   }
+  std::set<std::string> decoded;
+  for (const Job* job : missing) decoded.insert(job->image->image.content_path);
+  stats.made += decoded.size();
+  stats.reused += hashes.size() - decoded.size();
 
   std::mutex progress_mutex;
   std::size_t done = 0;
@@ -111,12 +115,10 @@ void run_jobs(std::vector<Job>& jobs, const ImageWork& work, ImageStats& stats, 
     }
     report("", true);
   });
-  stats.made += missing.size();
 
-  std::map<std::string, bool> reported;  // one message per photo
+  std::set<std::string> reported;  // one message per photo
   for (const auto& job : jobs) {
-    if (job.error.empty() || reported[job.image->image.content_path]) continue;
-    reported[job.image->image.content_path] = true;
+    if (job.error.empty() || !reported.insert(job.image->image.content_path).second) continue;
     const auto& users = job.image->used_by;
     std::string also;
     for (std::size_t u = 1; u < users.size(); ++u) also += (also.empty() ? "" : "、") + users[u];
@@ -139,7 +141,6 @@ std::vector<ImageFile> make_image_files(const std::vector<SiteImage>& images, co
       }
     }
   }
-  stats.images += images.size();
   run_jobs(jobs, work, stats, diagnostics);
   std::vector<ImageFile> files;
   for (const auto& job : jobs) {
@@ -158,7 +159,6 @@ std::vector<std::optional<fs::path>> make_full_size_jpegs(const std::vector<Site
                                                           ImageStats& stats, Diagnostics& diagnostics) {
   std::vector<Job> jobs;
   for (const auto& image : images) jobs.push_back({&image, full_size_recipe(ImageFormat::jpeg), "", std::nullopt, ""});
-  stats.images += images.size();
   run_jobs(jobs, work, stats, diagnostics);
   std::vector<std::optional<fs::path>> files;
   for (const auto& job : jobs) {

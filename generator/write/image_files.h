@@ -33,9 +33,8 @@ struct ImageWork {
 };
 
 struct ImageStats {
-  std::size_t images = 0;  // images handled
-  std::size_t made = 0;    // sets of files made, each decoding its photo once
-  std::size_t reused = 0;  // sets of files found in the cache: nothing decoded
+  std::size_t made = 0;    // photos decoded to make files
+  std::size_t reused = 0;  // photos whose files were all in the cache: nothing decoded
 };
 
 // A file made from a photo, and where the site publishes it.
