@@ -126,7 +126,8 @@ int run_check(zhuanlan::BuildOptions options, const std::string& today_text) {
   return 0;
 }
 
-int run_report(const zhuanlan::BuildOptions& options, const std::string& out_dir) {
+int run_report(zhuanlan::BuildOptions options, const std::string& out_dir) {
+  options.on_image_progress = terminal_progress();
   const zhuanlan::ReportResult result = zhuanlan::write_report(options, out_dir);
   print_diagnostics(result.diagnostics);
   if (!result.ok) {
@@ -162,7 +163,8 @@ int main(int argc, char** argv) {
   check->add_flag("--drafts", options.include_drafts, "同时检查草稿");
   check->add_option("--today", today, "按这一天判断活动是否已结束（默认今天，北京时间），例如 2025-05-18");
 
-  CLI::App* report = app.add_subcommand("report", "生成报送材料：信息采集表和情况统计表（Excel 和 CSV）");
+  CLI::App* report =
+      app.add_subcommand("report", "生成报送材料：信息采集表和情况统计表（Excel 和 CSV），以及精选图片和图片说明");
   report->add_option("--site", site_dir, "站点文件夹，默认为当前文件夹");
   report->add_option("--out", report_dir, "报送材料的输出文件夹")->required();
 
