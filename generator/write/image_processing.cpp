@@ -1,8 +1,11 @@
 #include "write/image_processing.h"
 
 #include <vips/vips8>
+#include <webp/mux.h>
 
-#include <algorithm>
+#include <cstdint>
+#include <fstream>
+#include <memory>
 
 #include "util/vips_runtime.h"
 
@@ -32,6 +35,29 @@ vips::VImage upright_photo(const fs::path& source, int width) {
   return vips::VImage::thumbnail(source.c_str(), width, options);
 }
 
+struct MuxDeleter {
+  void operator()(WebPMux* mux) const { WebPMuxDelete(mux); }
+};
+
+// libvips 8.14's WebP saver ignores its strip option and writes an EXIF
+// chunk (with the GPS position, when the photo has one), so the chunks that
+// can hold metadata are taken out of the encoded file with libwebpmux.
+void save_webp(const vips::VImage& image, const fs::path& file) {
+  VipsBlob* encoded = image.webpsave_buffer(
+      vips::VImage::option()->set("Q", kWebpQuality)->set("effort", kWebpEffort)->set("strip", true));
+  const WebPData input{static_cast<const std::uint8_t*>(encoded->area.data), encoded->area.length};
+  std::unique_ptr<WebPMux, MuxDeleter> mux(WebPMuxCreate(&input, 1));
+  vips_area_unref(&encoded->area);
+  if (!mux) throw std::runtime_error("WebP 文件无法整理（libwebpmux）");
+  for (const char* chunk : {"EXIF", "XMP ", "ICCP"}) WebPMuxDeleteChunk(mux.get(), chunk);
+  WebPData output{};
+  if (WebPMuxAssemble(mux.get(), &output) != WEBP_MUX_OK) throw std::runtime_error("WebP 文件无法整理（libwebpmux）");
+  std::ofstream out(file, std::ios::binary | std::ios::trunc);
+  out.write(reinterpret_cast<const char*>(output.bytes), static_cast<std::streamsize>(output.size));
+  WebPDataClear(&output);
+  if (!out) throw std::runtime_error("无法写入 " + file.string());
+}
+
 void save(const vips::VImage& image, ImageFormat format, const fs::path& file, bool full_size) {
   switch (format) {
     case ImageFormat::jpeg:
@@ -42,8 +68,7 @@ void save(const vips::VImage& image, ImageFormat format, const fs::path& file, b
                                        ->set("strip", true));
       break;
     case ImageFormat::webp:
-      image.webpsave(file.c_str(),
-                     vips::VImage::option()->set("Q", kWebpQuality)->set("effort", kWebpEffort)->set("strip", true));
+      save_webp(image, file);
       break;
     case ImageFormat::png:
       image.pngsave(file.c_str(), vips::VImage::option()->set("compression", kPngCompression)->set("strip", true));
@@ -105,7 +130,7 @@ void make_full_size(const fs::path& source, ImageFormat format, const fs::path& 
 }
 
 std::string processing_fingerprint() {
-  return "zhuanlan-images 1; libvips " + std::string(vips_version_string()) +
+  return "zhuanlan-images 2; libvips " + std::string(vips_version_string()) +
          "; jpeg q" + std::to_string(kWebJpegQuality) + " progressive, full q" + std::to_string(kFullJpegQuality) +
          "; webp q" + std::to_string(kWebpQuality) + " effort " + std::to_string(kWebpEffort) + "; png " +
          std::to_string(kPngCompression) + "; upright, srgb, stripped";
