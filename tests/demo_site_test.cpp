@@ -76,6 +76,12 @@ TEST(DemoSite, BuildsAndEveryInternalLinkResolves) {
     EXPECT_EQ(path.find("-original."), std::string::npos) << path;
   }
   EXPECT_TRUE(files.count("images/2025-05-11/opening-1-480.webp"));
+  // The tour's map is a drawing, published as it is; panoramas get the
+  // sizes of the viewer (JPEG, at most 4096 px wide).
+  EXPECT_EQ(files.at("images/tour/campus-map.svg"), testing::read_text(testing::source_dir() / "content/images/tour/campus-map.svg"));
+  EXPECT_TRUE(files.count("images/tour/lake-360-2048.jpg"));
+  EXPECT_FALSE(files.count("images/tour/lake-360.webp"));
+  EXPECT_NE(files.at("tour/index.html").find("<img src=\"../images/tour/campus-map.svg\" width="), std::string::npos);
   EXPECT_GE(news_pages, 14u);  // at least two items a day for the week
   EXPECT_GE(day_pages, 7u);
   EXPECT_GT(links_checked, 500u);

@@ -26,6 +26,7 @@ std::string format_name(const std::string& loader) {
 std::optional<ImageFormat> format_of_loader(const std::string& loader) {
   if (loader.rfind("jpeg", 0) == 0) return ImageFormat::jpeg;
   if (loader.rfind("png", 0) == 0) return ImageFormat::png;
+  if (loader.rfind("svg", 0) == 0) return ImageFormat::svg;
   return std::nullopt;
 }
 
@@ -62,17 +63,18 @@ std::optional<ImageFacts> probe_image(const fs::path& file, std::string* error) 
   if (!format) {
     const std::string name = format_name(loader);
     *error = (name.empty() ? std::string("的格式不受支持") : "是 " + name + " 格式") +
-             "：网站只发布 JPG 和 PNG 图片。请用图片软件另存为 JPG";
+             "：网站只发布 JPG 和 PNG 图片（以及 SVG 矢量图）。请用图片软件另存为 JPG";
     return std::nullopt;
   }
   const auto named = format_for_path(extension);
   if (named != format) {
-    const std::string right = *format == ImageFormat::jpeg ? ".jpg" : ".png";
+    const std::string right = "." + std::string(file_extension(*format));
     *error = "的扩展名是“" + extension + "”，内容却是 " + format_name(loader) + " 图片。请把扩展名改为 " + right +
              "，或用图片软件另存为 JPG";
     return std::nullopt;
   }
   facts.format = *format;
+  if (*format == ImageFormat::svg) return facts;  // drawn at any size, never decoded here
   if (std::max(facts.width, facts.height) > kMaxImageSide ||
       static_cast<long long>(facts.width) * facts.height > kMaxImagePixels) {
     *error = "有 " + std::to_string(facts.width) + "×" + std::to_string(facts.height) +

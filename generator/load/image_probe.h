@@ -21,8 +21,8 @@ struct ImageFacts {
 constexpr int kMaxImageSide = 20000;
 constexpr long long kMaxImagePixels = 150'000'000;
 
-// Checks that the file is a JPEG or PNG whose content matches its extension
-// and whose size is within the limits. On failure returns nullopt with a
+// Checks that the file is a JPEG or PNG (or an SVG drawing) whose content
+// matches its extension and whose size is within the limits. On failure returns nullopt with a
 // Chinese explanation in *error that follows the file's name, e.g.
 // "是空文件（0 字节）……".
 std::optional<ImageFacts> probe_image(const std::filesystem::path& file, std::string* error);

@@ -55,6 +55,19 @@ TEST(ImageProbe, BrokenAndUnsupportedFilesAreExplained) {
   EXPECT_NE(problem(dir.path() / "anim.gif").find("是 GIF 格式"), std::string::npos);
 }
 
+TEST(ImageProbe, SvgDrawingsAreAcceptedAtTheirOwnSize) {
+  testing::TempDir dir;
+  testing::write_text(dir.path() / "map.svg",
+                      "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1200\" height=\"800\" viewBox=\"0 0 1200 800\">"
+                      "<rect width=\"1200\" height=\"800\" fill=\"#9c6\"/></svg>\n");
+  std::string error;
+  const auto map = probe_image(dir.path() / "map.svg", &error);
+  ASSERT_TRUE(map) << error;
+  EXPECT_EQ(map->format, ImageFormat::svg);
+  EXPECT_EQ(map->width, 1200);
+  EXPECT_EQ(map->height, 800);
+}
+
 TEST(ImageProbe, ImagesBeyondThePixelLimitAreRefusedFromTheHeader) {
   testing::TempDir dir;
   // 30,000 px on the long side: refused before any pixel is decoded.

@@ -22,11 +22,13 @@ std::string image_tag(const ImageRef& image, const std::string& root_prefix, boo
   const std::string alt = html_escape(image.alt.empty() ? image.caption : image.alt);
   const std::string loading = lazy ? " loading=\"lazy\"" : "";
   const std::vector<ImageVariant> variants = web_variants(image);
-  if (variants.empty()) {
-    // Not measured (a feature that did not describe its images): the
-    // published path still holds a web-sized copy.
-    return "<img src=\"" + html_escape(root_prefix + image.published_path) + "\" alt=\"" + alt + "\"" + loading +
-           " decoding=\"async\">";
+  if (variants.empty() || variants.front().format == ImageFormat::svg) {
+    // A drawing scales by itself. An image not measured (by a feature that
+    // did not describe its images) still has a web-sized copy there.
+    const std::string size = variants.empty() ? "" : " width=\"" + std::to_string(image.width) + "\" height=\"" +
+                                                         std::to_string(image.height) + "\"";
+    return "<img src=\"" + html_escape(root_prefix + image.published_path) + "\"" + size + " alt=\"" + alt + "\"" +
+           loading + " decoding=\"async\">";
   }
   const ImageVariant& widest = variants.back();  // the published path's format, widest last
   const std::string sizes_attribute = " sizes=\"" + html_escape(sizes) + "\"";

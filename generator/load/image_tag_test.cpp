@@ -53,6 +53,16 @@ TEST(ImageTag, AltFallsBackToTheCaptionAndOriginalsAreLinked) {
       << html;
 }
 
+TEST(ImageTag, DrawingsAreOnePlainImage) {
+  ImageRef map = photo();
+  map.published_path = "images/tour/map.svg";
+  map.width = 1200;
+  map.height = 800;
+  EXPECT_EQ(image_tag(map, "../", false),
+            "<img src=\"../images/tour/map.svg\" width=\"1200\" height=\"800\" alt=\"选手&quot;检测&quot;电池\" "
+            "decoding=\"async\">");
+}
+
 TEST(ImageTag, MarkdownFiguresLoadTheFirstImageOfThePageAtOnce) {
   testing::TempDir dir;
   testing::write_photo(dir.path() / "images/a.jpg", {800, 600, 1, false});

@@ -4,6 +4,7 @@
 #include "load/image_refs.h"
 #include "load/news_loader.h"
 #include "load/site_config.h"
+#include "load/tour_loader.h"
 
 namespace zhuanlan {
 
@@ -16,6 +17,7 @@ std::optional<Content> load_content(const std::filesystem::path& site_dir, const
   content.pages = load_pages(site_dir, *site, diagnostics);
   content.activities = load_activities(site_dir, *site, diagnostics);
   content.media = load_media(site_dir, diagnostics);
+  content.tour = load_tour(site_dir, *site, diagnostics);
   content.site = std::move(*site);
   describe_images(content, site_dir / "content", diagnostics);
   return content;

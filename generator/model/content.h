@@ -125,12 +125,34 @@ struct MediaReport {
   Day date{};
 };
 
+// A stop of the online campus tour (线上逛校园).
+struct TourStop {
+  int line = 0;                // in tour.json
+  std::string id, name;
+  std::string url;             // tour/<id>.html
+  double x = 0, y = 0;         // place on the map, fractions of its width and height
+  ImageRef photo;              // the flat photo every visitor can see
+  std::optional<ImageRef> panorama;  // an equirectangular 360° photo
+  std::string external_url;    // a panorama hosted elsewhere
+  std::string description_html, description_text;
+  std::vector<std::string> activities, achievements;  // ids
+};
+
+struct Tour {
+  std::string source = "content/tour.json";
+  std::string title = "线上逛校园";
+  std::string intro;           // one paragraph shown above the map
+  ImageRef map;
+  std::vector<TourStop> stops;  // in route order
+};
+
 struct Content {
   SiteConfig site;
   std::vector<NewsItem> news;
   std::vector<FreePage> pages;
   std::vector<Activity> activities;
   std::vector<MediaReport> media;
+  std::optional<Tour> tour;
 };
 
 }  // namespace zhuanlan

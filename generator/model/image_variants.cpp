@@ -45,6 +45,7 @@ std::optional<ImageFormat> format_for_path(std::string_view path) {
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   if (extension == ".jpg" || extension == ".jpeg") return ImageFormat::jpeg;
   if (extension == ".png") return ImageFormat::png;
+  if (extension == ".svg") return ImageFormat::svg;
   return std::nullopt;
 }
 
@@ -53,6 +54,7 @@ std::string_view file_extension(ImageFormat format) {
     case ImageFormat::jpeg: return "jpg";
     case ImageFormat::png: return "png";
     case ImageFormat::webp: return "webp";
+    case ImageFormat::svg: return "svg";
   }
   return "";
 }
@@ -62,6 +64,7 @@ std::string_view mime_type(ImageFormat format) {
     case ImageFormat::jpeg: return "image/jpeg";
     case ImageFormat::png: return "image/png";
     case ImageFormat::webp: return "image/webp";
+    case ImageFormat::svg: return "image/svg+xml";
   }
   return "";
 }
@@ -70,6 +73,7 @@ std::vector<ImageVariant> web_variants(const ImageRef& image) {
   std::vector<ImageVariant> variants;
   const auto fallback = format_for_path(image.published_path);
   if (image.width <= 0 || image.height <= 0 || !fallback) return variants;
+  if (*fallback == ImageFormat::svg) return {{image.width, image.height, ImageFormat::svg, image.published_path}};
   const auto [stem, extension] = split_extension(image.published_path);
   const std::vector<int> widths = web_widths(image.width, image.panorama);
   std::vector<ImageFormat> formats;

@@ -12,7 +12,10 @@
 
 namespace zhuanlan {
 
-enum class ImageFormat { jpeg, png, webp };
+// Photos are JPEG or PNG and get web versions in WebP and their own format;
+// SVG drawings (a campus map) scale by themselves and are published as
+// they are.
+enum class ImageFormat { jpeg, png, webp, svg };
 
 struct ImageVariant {
   int width = 0, height = 0;
@@ -29,7 +32,7 @@ std::vector<int> web_widths(int width, bool panorama);
 // The height of a version width px wide of a width x height photo.
 int scaled_height(int width, int height, int target_width);
 
-// The format a published path names by its extension (.jpg, .jpeg, .png).
+// The format a published path names by its extension (.jpg, .jpeg, .png, .svg).
 std::optional<ImageFormat> format_for_path(std::string_view path);
 std::string_view file_extension(ImageFormat format);  // "jpg", "png", "webp"
 std::string_view mime_type(ImageFormat format);
@@ -38,7 +41,8 @@ std::string_view mime_type(ImageFormat format);
 // format of its published path, for browsers without WebP; panoramas only
 // the latter), narrowest first within a format. The widest version of the
 // published path's format is published_path itself, so that address always
-// holds a web-sized copy. Empty for an image that was not probed.
+// holds a web-sized copy. An SVG drawing has one version: itself. Empty for
+// an image that was not probed.
 std::vector<ImageVariant> web_variants(const ImageRef& image);
 
 // Where the full-size copy is published when the site opts in:

@@ -61,6 +61,14 @@ TEST(ImageVariants, PngStaysPngAndUnprobedImagesHaveNoVariants) {
   EXPECT_FALSE(format_for_path("images.d/readme"));
 }
 
+TEST(ImageVariants, DrawingsArePublishedAsTheyAre) {
+  const auto variants = web_variants(photo("images/tour/map.svg", 1200, 900));
+  ASSERT_EQ(variants.size(), 1u);
+  EXPECT_EQ(variants[0].path, "images/tour/map.svg");
+  EXPECT_EQ(variants[0].format, ImageFormat::svg);
+  EXPECT_EQ(variants[0].width, 1200);
+}
+
 TEST(ImageVariants, OriginalsSitBesideTheWebVersions) {
   EXPECT_EQ(original_path(photo("images/a/b.jpg", 10, 10)), "images/a/b-original.jpg");
   EXPECT_EQ(scaled_height(3000, 2000, 800), 533);

@@ -24,6 +24,13 @@ void for_each_image(Site& site, Visit&& visit) {
   for (auto& activity : site.activities) {
     for (auto& image : activity.images) visit(image, activity.source);
   }
+  if (site.tour) {
+    visit(site.tour->map, site.tour->source);
+    for (auto& stop : site.tour->stops) {
+      visit(stop.photo, site.tour->source);
+      if (stop.panorama) visit(*stop.panorama, site.tour->source);
+    }
+  }
 }
 
 // One image file as the site publishes it, however many pages show it.

@@ -134,6 +134,7 @@ SiteModel build_site_model(Content content) {
   model.pages = std::move(content.pages);
   model.activities = std::move(content.activities);
   model.media = std::move(content.media);
+  model.tour = std::move(content.tour);
   std::stable_sort(model.media.begin(), model.media.end(), [](const MediaReport& a, const MediaReport& b) {
     if (a.date != b.date) return a.date > b.date;
     return media_level_rank(a.level) < media_level_rank(b.level);
@@ -202,6 +203,7 @@ SiteModel build_site_model(Content content) {
     model.nav.push_back({70, "数据统计", "stats/index.html", "stats"});
   }
   if (!model.media.empty()) model.nav.push_back({60, "媒体聚焦", "media/index.html", "media"});
+  if (model.tour) model.nav.push_back({50, "线上逛校园", "tour/index.html", "tour"});
   for (std::size_t i = 0; i < model.pages.size(); ++i) {
     const FreePage& page = model.pages[i];
     model.nav.push_back({100 + static_cast<int>(i), page.menu, page.url, page.url});

@@ -2,6 +2,7 @@
 // The site as it will be published: content put in order and grouped into
 // the lists that pages show. Built once, read by every renderer in parallel.
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -60,6 +61,7 @@ struct SiteModel {
   std::vector<std::vector<std::size_t>> activity_news;  // per activity: the news items reporting it, newest first
   std::map<std::string, std::vector<std::size_t>> department_activities;  // lead or partner -> activities
   std::vector<MediaReport> media;      // newest first, then by level
+  std::optional<Tour> tour;
 
   // The activity a news item reports, or nullptr.
   const Activity* activity_of(const NewsItem& item) const;

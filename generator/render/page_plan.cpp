@@ -2,6 +2,7 @@
 
 #include "render/report_pages.h"
 #include "render/schedule_pages.h"
+#include "render/tour_pages.h"
 
 namespace zhuanlan {
 
@@ -42,6 +43,12 @@ std::vector<PageJob> plan_pages(const SiteModel& model) {
       jobs.push_back({model.activities[i].url, [i](PageRenderer& r) { return render_activity(r, i); }});
     }
     jobs.push_back({"stats/index.html", [](PageRenderer& r) { return render_stats(r); }});
+  }
+  if (model.tour) {
+    jobs.push_back({"tour/index.html", [](PageRenderer& r) { return render_tour_map(r); }});
+    for (std::size_t i = 0; i < model.tour->stops.size(); ++i) {
+      jobs.push_back({model.tour->stops[i].url, [i](PageRenderer& r) { return render_tour_stop(r, i); }});
+    }
   }
   if (!model.media.empty()) jobs.push_back({"media/index.html", [](PageRenderer& r) { return render_media(r); }});
   jobs.push_back({"404.html", [](PageRenderer& r) { return r.not_found(); }, false});

@@ -1,7 +1,8 @@
 #pragma once
 // The photo warnings of `zhuanlan check`: the submission rules of the
 // notices (seed 004: photos at least 2000 px on the long side, each with a
-// caption) and the size limit a site sets for its photo files.
+// caption; not applied to drawings and panoramas) and the size limit a site
+// sets for its image files.
 #include <filesystem>
 #include <vector>
 

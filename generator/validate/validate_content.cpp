@@ -108,6 +108,16 @@ void validate_content(const Content& content, Diagnostics& diagnostics) {
     check_department(a.lead, a.source, a.line, "牵头部门");
     for (const auto& partner : a.partners) check_department(partner, a.source, a.line, "协办部门");
   }
+  if (content.tour) {
+    for (const auto& stop : content.tour->stops) {
+      for (const auto& id : stop.activities) {
+        if (known_activities.count(id) == 0) {
+          diagnostics.error(content.tour->source, stop.line,
+                            "站点“" + stop.name + "”中的活动 id “" + id + "”在 content/activities/ 中找不到，请检查拼写");
+        }
+      }
+    }
+  }
   std::set<std::string> news_slugs;
   for (const auto& item : content.news) news_slugs.insert(item.slug);
   for (const auto& report : content.media) {

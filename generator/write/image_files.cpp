@@ -133,7 +133,14 @@ void run_jobs(std::vector<Job>& jobs, const ImageWork& work, ImageStats& stats, 
 std::vector<ImageFile> make_image_files(const std::vector<SiteImage>& images, const ImageWork& work,
                                         ImageStats& stats, Diagnostics& diagnostics) {
   std::vector<Job> jobs;
+  std::vector<ImageFile> files;
   for (const auto& image : images) {
+    if (format_for_path(image.image.published_path) == ImageFormat::svg) {
+      // A drawing is published as it is: nothing to make.
+      files.push_back({work.content_dir / image.image.content_path, image.image.published_path});
+      ++stats.reused;
+      continue;
+    }
     jobs.push_back({&image, web_recipe(image.image), "", std::nullopt, ""});
     if (image.image.original_published) {
       if (const auto format = format_for_path(image.image.published_path)) {
@@ -142,7 +149,6 @@ std::vector<ImageFile> make_image_files(const std::vector<SiteImage>& images, co
     }
   }
   run_jobs(jobs, work, stats, diagnostics);
-  std::vector<ImageFile> files;
   for (const auto& job : jobs) {
     if (!job.entry) continue;
     const ImageRef& image = job.image->image;

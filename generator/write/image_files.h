@@ -34,7 +34,7 @@ struct ImageWork {
 
 struct ImageStats {
   std::size_t made = 0;    // photos decoded to make files
-  std::size_t reused = 0;  // photos whose files were all in the cache: nothing decoded
+  std::size_t reused = 0;  // photos whose files were all in the cache (or drawings, published as they are): nothing decoded
 };
 
 // A file made from a photo, and where the site publishes it.
@@ -44,7 +44,7 @@ struct ImageFile {
 };
 
 // The web versions of every image and, when the site publishes originals,
-// the full-size copies. Adds to stats; problems go to diagnostics.
+// the full-size copies; SVG drawings as they are. Adds to stats; problems go to diagnostics.
 std::vector<ImageFile> make_image_files(const std::vector<SiteImage>& images, const ImageWork& work,
                                         ImageStats& stats, Diagnostics& diagnostics);
 

@@ -73,6 +73,8 @@ void save(const vips::VImage& image, ImageFormat format, const fs::path& file, b
     case ImageFormat::png:
       image.pngsave(file.c_str(), vips::VImage::option()->set("compression", kPngCompression)->set("strip", true));
       break;
+    case ImageFormat::svg:
+      throw std::logic_error("SVG drawings are published as they are, never saved");
   }
 }
 

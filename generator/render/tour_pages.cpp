@@ -1,0 +1,97 @@
+#include "render/tour_pages.h"
+
+#include <cstdio>
+
+#include "load/markdown.h"
+#include "render/schedule_pages.h"
+#include "util/paths.h"
+
+namespace zhuanlan {
+
+using kainjow::mustache::data;
+using kainjow::mustache::list;
+
+namespace {
+
+// A CSS percentage from a fraction already checked to lie in 0–1.
+std::string percent(double fraction) {
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%.2f%%", fraction * 100.0);
+  return buffer;
+}
+
+data stop_link(const TourStop& stop, std::size_t index) {
+  data d;
+  d.set("number", std::to_string(index + 1));
+  d.set("name", stop.name);
+  d.set("url", stop.url);
+  return d;
+}
+
+}  // namespace
+
+std::string render_tour_map(PageRenderer& r) {
+  const SiteModel& model = r.model();
+  const Tour& tour = *model.tour;
+  const std::string path = "tour/index.html";
+  const std::string root = root_prefix_for(path);
+  data d = r.common(root);
+  d.set("title", tour.title);
+  d.set("intro", tour.intro.empty() ? data(false) : data(tour.intro));
+  d.set("map_img", image_tag(tour.map, root, false));
+  list stops;
+  for (std::size_t i = 0; i < tour.stops.size(); ++i) {
+    const TourStop& stop = tour.stops[i];
+    data entry = stop_link(stop, i);
+    entry.set("left", percent(stop.x));
+    entry.set("top", percent(stop.y));
+    entry.set("panorama", stop.panorama.has_value() || !stop.external_url.empty());
+    stops.push_back(entry);
+  }
+  d.set("stops", stops);
+  d.set("count", std::to_string(tour.stops.size()));
+  d.set("first_url", tour.stops.front().url);
+  return r.wrap({path, "tour", tour.title, tour.intro.empty() ? model.site.school + "线上逛校园：校园地图和参观路线" : tour.intro,
+                 tour.map.published_path, false, false},
+                r.render("tour", d));
+}
+
+std::string render_tour_stop(PageRenderer& r, std::size_t index) {
+  const SiteModel& model = r.model();
+  const Tour& tour = *model.tour;
+  const TourStop& stop = tour.stops[index];
+  const std::string root = root_prefix_for(stop.url);
+  data d = r.common(root);
+  d.set("tour_title", tour.title);
+  d.set("name", stop.name);
+  d.set("id", stop.id);
+  d.set("number", std::to_string(index + 1));
+  d.set("total", std::to_string(tour.stops.size()));
+  d.set("photo_img", image_tag(stop.photo, root, false));
+  if (stop.panorama) {
+    data panorama;
+    panorama.set("src", root + stop.panorama->published_path);
+    panorama.set("title", stop.name);
+    d.set("panorama", panorama);
+  } else {
+    d.set("panorama", false);
+  }
+  d.set("external_url", stop.external_url.empty() ? data(false) : data(stop.external_url));
+  d.set("description", stop.description_html.empty() ? data(false) : data(stop.description_html));
+  list activities;
+  for (const auto& id : stop.activities) {
+    const auto it = model.activity_by_id.find(id);
+    if (it == model.activity_by_id.end()) continue;
+    activities.push_back(activity_entry(model, model.activities[it->second]));
+  }
+  d.set("activities", activities);
+  d.set("has_activities", !stop.activities.empty());
+  d.set("prev", index > 0 ? stop_link(tour.stops[index - 1], index - 1) : data(false));
+  d.set("next", index + 1 < tour.stops.size() ? stop_link(tour.stops[index + 1], index + 1) : data(false));
+  return r.wrap({stop.url, "tour", stop.name + " - " + tour.title,
+                 stop.description_text.empty() ? tour.title + "：" + stop.name : stop.description_text,
+                 stop.photo.published_path, false, false},
+                r.render("tour_stop", d));
+}
+
+}  // namespace zhuanlan
