@@ -42,8 +42,10 @@ TEST(DemoSite, BuildsAndEveryInternalLinkResolves) {
   ASSERT_TRUE(result.ok);
   const auto files = testing::read_tree(options.out_dir);
 
-  std::size_t news_pages = 0, day_pages = 0, links_checked = 0;
+  std::size_t news_pages = 0, day_pages = 0, links_checked = 0, image_versions = 0;
   const std::regex reference(R"((?:href|src)=\"([^\"]*)\")");
+  const std::regex srcset(R"(srcset=\"([^\"]*)\")");
+  const std::regex candidate(R"(([^\s,]+) (\d+)w)");
   for (const auto& [path, bytes] : files) {
     if (path.rfind("news/", 0) == 0 && path.find("index") == std::string::npos) ++news_pages;
     if (path.rfind("days/", 0) == 0) ++day_pages;
@@ -59,10 +61,31 @@ TEST(DemoSite, BuildsAndEveryInternalLinkResolves) {
       ++links_checked;
       EXPECT_EQ(files.count(target), 1u) << path << " links to " << link << " (" << target << "), which was not written";
     }
+    // Every web version a page offers exists.
+    for (auto it = std::sregex_iterator(bytes.begin(), bytes.end(), srcset); it != std::sregex_iterator(); ++it) {
+      const std::string set = (*it)[1];
+      for (auto c = std::sregex_iterator(set.begin(), set.end(), candidate); c != std::sregex_iterator(); ++c) {
+        const std::string target = resolve_link(path, (*c)[1], "/zjz2025/");
+        ++image_versions;
+        EXPECT_EQ(files.count(target), 1u) << path << " offers " << (*c)[1] << ", which was not written";
+      }
+    }
   }
+  // Photos are published as web versions only: no original is copied.
+  for (const auto& [path, bytes] : files) {
+    EXPECT_EQ(path.find("-original."), std::string::npos) << path;
+  }
+  EXPECT_TRUE(files.count("images/2025-05-11/opening-1-480.webp"));
+  // The tour's map is a drawing, published as it is; panoramas get the
+  // sizes of the viewer (JPEG, at most 4096 px wide).
+  EXPECT_EQ(files.at("images/tour/campus-map.svg"), testing::read_text(testing::source_dir() / "content/images/tour/campus-map.svg"));
+  EXPECT_TRUE(files.count("images/tour/lake-360-2048.jpg"));
+  EXPECT_FALSE(files.count("images/tour/lake-360.webp"));
+  EXPECT_NE(files.at("tour/index.html").find("<img src=\"../images/tour/campus-map.svg\" width="), std::string::npos);
   EXPECT_GE(news_pages, 14u);  // at least two items a day for the week
   EXPECT_GE(day_pages, 7u);
   EXPECT_GT(links_checked, 500u);
+  EXPECT_GT(image_versions, 500u);
 }
 
 }  // namespace

@@ -5,10 +5,14 @@
 
 #include <array>
 #include <cstdio>
+#include <vips/vips8>
+
 #include <fstream>
 #include <random>
 #include <sstream>
 #include <stdexcept>
+
+#include "util/vips_runtime.h"
 
 namespace zhuanlan::testing {
 namespace fs = std::filesystem;
@@ -50,9 +54,48 @@ std::string minimal_site_json(const std::string& extra) {
          (extra.empty() ? std::string() : ",\n  " + extra) + "\n}\n";
 }
 
-void write_image(const fs::path& path) {
-  // Bytes of a JPEG header: enough for a file that is copied, not decoded.
-  write_text(path, std::string("\xFF\xD8\xFF\xE0", 4) + "test image " + path.filename().string());
+void write_photo(const fs::path& path, const PhotoOptions& options) {
+  zhuanlan::start_vips();
+  fs::create_directories(path.parent_path());
+  const std::size_t seed = std::hash<std::string>{}(path.filename().string());
+  const double red = static_cast<double>(seed % 200), blue = static_cast<double>((seed / 200) % 200);
+  // A horizontal gradient with a bright block in the top-left corner, so
+  // that a turned or mirrored copy can be told from the original.
+  vips::VImage ramp = vips::VImage::xyz(options.width, options.height)[0] * (255.0 / options.width);
+  vips::VImage corner = (vips::VImage::xyz(options.width, options.height)[0] < options.width / 4) &
+                        (vips::VImage::xyz(options.width, options.height)[1] < options.height / 4);
+  vips::VImage image = ramp.bandjoin_const({red, blue});
+  image = corner.ifthenelse(std::vector<double>{255, 255, 255}, image)
+              .cast(VIPS_FORMAT_UCHAR)
+              .copy(vips::VImage::option()->set("interpretation", VIPS_INTERPRETATION_sRGB));
+  if (options.orientation != 1) image.set(VIPS_META_ORIENTATION, options.orientation);
+  if (options.private_metadata) {
+    image.set("exif-ifd0-Make", "TestCam");
+    image.set("exif-ifd0-Model", "TestCam 9");
+    image.set("exif-ifd2-BodySerialNumber", "SN-0042-PRIVATE");
+    image.set("exif-ifd3-GPSLatitudeRef", "N");
+    image.set("exif-ifd3-GPSLatitude", "30/1 39/1 0/1");
+    image.set("exif-ifd3-GPSLongitudeRef", "E");
+    image.set("exif-ifd3-GPSLongitude", "104/1 4/1 0/1");
+    static const char xmp[] =
+        "<x:xmpmeta xmlns:x='adobe:ns:meta/'><rdf:RDF xmlns:rdf='http://www.w3.org/1999/02/22-rdf-syntax-ns#'>"
+        "<rdf:Description xmlns:dc='http://purl.org/dc/elements/1.1/' dc:creator='Private Person'/></rdf:RDF>"
+        "</x:xmpmeta>";
+    vips_image_set_blob_copy(image.get_image(), VIPS_META_XMP_NAME, xmp, sizeof xmp - 1);
+  }
+  image.write_to_file(path.c_str());
+}
+
+void write_image(const fs::path& path) { write_photo(path, {}); }
+
+std::vector<std::string> image_fields(const fs::path& path) {
+  zhuanlan::start_vips();
+  const vips::VImage image = vips::VImage::new_from_file(path.c_str());
+  std::vector<std::string> fields;
+  gchar** names = vips_image_get_fields(image.get_image());
+  for (gchar** name = names; *name != nullptr; ++name) fields.emplace_back(*name);
+  g_strfreev(names);
+  return fields;
 }
 
 std::map<std::string, std::string> read_tree(const fs::path& dir) {

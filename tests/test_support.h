@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <map>
 #include <string>
+#include <vector>
 
 namespace zhuanlan::testing {
 
@@ -25,8 +26,20 @@ std::string read_text(const std::filesystem::path& path);
 // A minimal valid site.json; extra is spliced in before the closing brace.
 std::string minimal_site_json(const std::string& extra = "");
 
-// Writes a tiny valid JPEG-named file (the generator copies images as bytes).
+// A photo made with libvips: a gradient whose colours depend on the file
+// name (so different files differ), saved as JPEG or PNG by the extension.
+struct PhotoOptions {
+  int width = 64, height = 48;  // as stored; orientation 5-8 shows it turned
+  int orientation = 1;          // EXIF orientation
+  bool private_metadata = false;  // camera make and serial, GPS position, XMP
+};
+void write_photo(const std::filesystem::path& path, const PhotoOptions& options);
+
+// A small valid JPEG (64x48).
 void write_image(const std::filesystem::path& path);
+
+// The metadata field names libvips reads from an image file.
+std::vector<std::string> image_fields(const std::filesystem::path& path);
 
 // Every file under dir, relative path -> bytes.
 std::map<std::string, std::string> read_tree(const std::filesystem::path& dir);

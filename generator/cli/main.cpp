@@ -3,11 +3,16 @@
 // publicity staff of a college.
 #include <CLI/CLI.hpp>
 
+#include <unistd.h>
+
 #include <chrono>
 #include <cstdio>
 #include <iostream>
+#include <memory>
+#include <optional>
 
 #include "util/diagnostics.h"
+#include "validate/image_checks.h"
 #include "validate/schedule_checks.h"
 #include "write/build_site.h"
 #include "write/report.h"
@@ -26,8 +31,43 @@ std::string counts(const zhuanlan::Diagnostics& diagnostics) {
   return text;
 }
 
-int run_build(const zhuanlan::BuildOptions& options) {
+// On a terminal, photo work that takes more than a moment shows one line,
+// rewritten in place: how many are done and which photo is being made.
+// Elsewhere (CI, a log file) nothing is shown while it runs.
+zhuanlan::ImageProgressFn terminal_progress() {
+  if (::isatty(STDERR_FILENO) == 0) return {};
+  using Clock = std::chrono::steady_clock;
+  struct State {
+    std::optional<Clock::time_point> started;
+    bool shown = false;
+  };
+  auto state = std::make_shared<State>();
+  return [state](const zhuanlan::ImageProgress& progress) {
+    const auto now = Clock::now();
+    if (!state->started) state->started = now;
+    if (progress.done == progress.total) {
+      if (state->shown) std::cerr << "\r\033[K" << std::flush;
+      state->shown = false;
+      return;
+    }
+    if (progress.current.empty() || now - *state->started < std::chrono::milliseconds(300)) return;
+    std::string current = progress.current;
+    if (current.size() > 48) current = "…" + current.substr(current.size() - 45);
+    std::cerr << "\r\033[K正在处理图片 " << progress.done << "/" << progress.total << "：" << current << std::flush;
+    state->shown = true;
+  };
+}
+
+// The one line that sums up the photos, on a terminal and in logs alike.
+void print_image_summary(const zhuanlan::ImageStats& stats) {
+  const std::size_t total = stats.made + stats.reused;
+  if (total == 0) return;
+  std::cout << "图片：" << total << " 张（新处理 " << stats.made << " 张，使用缓存 " << stats.reused << " 张）。\n";
+}
+
+int run_build(zhuanlan::BuildOptions options) {
   const auto started = std::chrono::steady_clock::now();
+  options.on_image_progress = terminal_progress();
   const zhuanlan::BuildResult result = zhuanlan::build_site(options);
   print_diagnostics(result.diagnostics);
   if (!result.ok) {
@@ -38,6 +78,7 @@ int run_build(const zhuanlan::BuildOptions& options) {
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   char timing[32];
   std::snprintf(timing, sizeof timing, "%.2f", seconds);
+  print_image_summary(result.images);
   std::cout << "构建完成：" << result.pages << " 个页面，写入 " << result.files_written << " 个文件（"
             << result.files_unchanged << " 个文件内容未变，保留原样），用时 " << timing << " 秒。\n";
   if (result.diagnostics.warning_count() > 0) std::cout << "有 " << result.diagnostics.warning_count() << " 个警告，见上方。\n";
@@ -50,7 +91,7 @@ zhuanlan::Day today_in_china() {
   return zhuanlan::china_day(std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
 }
 
-int run_check(const zhuanlan::BuildOptions& options, const std::string& today_text) {
+int run_check(zhuanlan::BuildOptions options, const std::string& today_text) {
   zhuanlan::Diagnostics diagnostics;
   zhuanlan::Day today = today_in_china();
   if (!today_text.empty()) {
@@ -63,8 +104,18 @@ int run_check(const zhuanlan::BuildOptions& options, const std::string& today_te
     today = *day;
   }
   const auto prepared = zhuanlan::prepare_site(options, diagnostics);
-  if (prepared) zhuanlan::check_schedule(prepared->model, today, diagnostics);
+  zhuanlan::ImageStats image_stats;
+  if (prepared) {
+    zhuanlan::check_schedule(prepared->model, today, diagnostics);
+    options.on_image_progress = terminal_progress();
+    const zhuanlan::ImageWork work = zhuanlan::image_work(options);
+    zhuanlan::check_images(prepared->images, prepared->model.site.images, work.content_dir, diagnostics);
+    // Decoding every photo (into the cache, for the next build) is the only
+    // way to find one that is cut short.
+    zhuanlan::make_image_files(prepared->images, work, image_stats, diagnostics);
+  }
   print_diagnostics(diagnostics);
+  print_image_summary(image_stats);
   if (diagnostics.has_errors()) {
     std::cerr << "\n检查未通过：共 " << counts(diagnostics) << "。有错误时无法构建，请按提示修改。\n";
     return kExitContentErrors;
@@ -75,7 +126,8 @@ int run_check(const zhuanlan::BuildOptions& options, const std::string& today_te
   return 0;
 }
 
-int run_report(const zhuanlan::BuildOptions& options, const std::string& out_dir) {
+int run_report(zhuanlan::BuildOptions options, const std::string& out_dir) {
+  options.on_image_progress = terminal_progress();
   const zhuanlan::ReportResult result = zhuanlan::write_report(options, out_dir);
   print_diagnostics(result.diagnostics);
   if (!result.ok) {
@@ -111,7 +163,8 @@ int main(int argc, char** argv) {
   check->add_flag("--drafts", options.include_drafts, "同时检查草稿");
   check->add_option("--today", today, "按这一天判断活动是否已结束（默认今天，北京时间），例如 2025-05-18");
 
-  CLI::App* report = app.add_subcommand("report", "生成报送材料：信息采集表和情况统计表（Excel 和 CSV）");
+  CLI::App* report =
+      app.add_subcommand("report", "生成报送材料：信息采集表和情况统计表（Excel 和 CSV），以及精选图片和图片说明");
   report->add_option("--site", site_dir, "站点文件夹，默认为当前文件夹");
   report->add_option("--out", report_dir, "报送材料的输出文件夹")->required();
 

@@ -2,10 +2,10 @@
 
 #include <algorithm>
 
+#include "load/image_refs.h"
 #include "load/json_document.h"
 #include "load/markdown.h"
 #include "util/files.h"
-#include "util/paths.h"
 #include "util/text.h"
 #include "validate/validate_content.h"
 
@@ -42,7 +42,7 @@ std::optional<long long> figure(JsonFields& stats, const std::string& key, const
 }
 
 std::vector<ImageRef> read_images(const JsonDocument& doc, const std::string& pointer, const std::string& file,
-                                  const fs::path& site_dir, Diagnostics& diagnostics) {
+                                  const fs::path& site_dir, const ImageSettings& settings, Diagnostics& diagnostics) {
   std::vector<ImageRef> images;
   const nlohmann::json* list = nullptr;
   const auto& parent = doc.value.at(nlohmann::json::json_pointer(pointer));
@@ -61,23 +61,22 @@ std::vector<ImageRef> read_images(const JsonDocument& doc, const std::string& po
       continue;
     }
     const auto src = fields.text("src", true, "图片路径");
-    ImageRef image;
-    image.caption = collapse_whitespace(fields.text("caption", false, "图片说明").value_or(""));
-    image.alt = collapse_whitespace(fields.text("alt", false, "替代文字").value_or(""));
+    const std::string caption = collapse_whitespace(fields.text("caption", false, "图片说明").value_or(""));
+    const std::string alt = collapse_whitespace(fields.text("alt", false, "替代文字").value_or(""));
     fields.warn_unknown_keys();
     if (!src) continue;
-    if (image.caption.empty() && image.alt.empty()) {
+    if (caption.empty() && alt.empty()) {
       diagnostics.error(file, doc.line_of(item_pointer), "图片 " + *src + " 缺少说明，请写上 \"caption\": \"图片说明\"");
     }
     std::string error;
-    const auto resolved = resolve_content_path(site_dir / "content", "activities", *src, &error);
-    if (!resolved) {
+    auto image = resolve_image(site_dir / "content", "activities", *src, settings, &error);
+    if (!image) {
       diagnostics.error(file, fields.line_of("src"), "图片" + error);
       continue;
     }
-    image.content_path = resolved->content_relative;
-    image.published_path = published_path_for(resolved->content_relative);
-    images.push_back(std::move(image));
+    image->caption = caption;
+    image->alt = alt;
+    images.push_back(std::move(*image));
   }
   return images;
 }
@@ -133,14 +132,14 @@ std::optional<Activity> read_activity(const JsonDocument& doc, const std::string
     }
   }
   if (auto summary = fields.text("summary", false, "活动简介")) {
-    MarkdownSource markdown{*summary, file, fields.line_of("summary"), site_dir / "content", "activities", "../",
-                            site.raw_html};
+    MarkdownSource markdown{*summary, file,          fields.line_of("summary"), site_dir / "content", "activities",
+                            "../",    site.raw_html, site.images,              ""};
     RenderedMarkdown rendered = render_markdown(markdown, diagnostics);
     a.summary_html = std::move(rendered.html);
     a.summary_text = collapse_whitespace(rendered.plain_text);
     for (auto& image : rendered.images) a.images.push_back(std::move(image));
   }
-  for (auto& image : read_images(doc, pointer, file, site_dir, diagnostics)) a.images.push_back(std::move(image));
+  for (auto& image : read_images(doc, pointer, file, site_dir, site.images, diagnostics)) a.images.push_back(std::move(image));
   fields.asked("images");
   if (auto stats = fields.object("stats", "参与情况统计")) {
     a.stats.teachers = figure(*stats, "teachers", "参与教师人数", diagnostics);

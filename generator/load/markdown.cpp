@@ -3,11 +3,13 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <memory>
 #include <string_view>
 #include <mutex>
 
+#include "load/image_refs.h"
 #include "util/paths.h"
 #include "util/text.h"
 
@@ -74,13 +76,6 @@ std::optional<ImageRef> resolve_image(const std::filesystem::path& content_dir, 
   return image;
 }
 
-std::string image_tag(const ImageRef& image, const std::string& root_prefix, bool lazy) {
-  std::string tag = "<img src=\"" + html_escape(root_prefix + image.published_path) + "\" alt=\"" +
-                    html_escape(image.alt.empty() ? image.caption : image.alt) + "\"";
-  if (lazy) tag += " loading=\"lazy\"";
-  return tag + ">";
-}
-
 RenderedMarkdown render_markdown(const MarkdownSource& source, Diagnostics& diagnostics) {
   register_extensions_once();
   const int options = CMARK_OPT_DEFAULT | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE |
@@ -120,22 +115,19 @@ RenderedMarkdown render_markdown(const MarkdownSource& source, Diagnostics& diag
         const int line = node_line(node, source.first_line);
         const std::string written = cmark_node_get_url(node) ? cmark_node_get_url(node) : "";
         std::string error;
-        const auto resolved =
-            resolve_content_path(source.content_dir, source.file_dir_in_content, written, &error);
-        ImageRef image;
-        image.alt = literal_text(node);
-        image.caption = cmark_node_get_title(node) ? collapse_whitespace(cmark_node_get_title(node)) : "";
+        auto resolved = resolve_image(source.content_dir, source.file_dir_in_content, written, source.images, &error);
         if (!resolved) {
           diagnostics.error(source.file, line, "图片" + error);
           continue;
         }
+        ImageRef image = std::move(*resolved);
+        image.alt = literal_text(node);
+        image.caption = cmark_node_get_title(node) ? collapse_whitespace(cmark_node_get_title(node)) : "";
         if (image.alt.empty() && image.caption.empty()) {
           diagnostics.error(source.file, line,
                             "图片 " + written + " 缺少说明文字。请在方括号里写替代文字，并可在路径后加引号写图片说明，例如 "
                             "![选手正在检测电池](" + written + " \"比赛现场\")");
         }
-        image.content_path = resolved->content_relative;
-        image.published_path = published_path_for(resolved->content_relative);
         cmark_node_set_url(node, (source.root_prefix + image.published_path).c_str());
         cmark_node* parent = cmark_node_parent(node);
         if (parent && cmark_node_get_type(parent) == CMARK_NODE_PARAGRAPH &&
@@ -148,11 +140,17 @@ RenderedMarkdown render_markdown(const MarkdownSource& source, Diagnostics& diag
   }
 
   // A standalone image becomes a figure with its caption. A custom block is
-  // written out as given, so its text is escaped here.
+  // written out as given, so its text is escaped here. The first figure is
+  // the first image of the page unless the page shows one above the text.
+  const bool image_above = !source.image_above.empty() &&
+                           std::none_of(out.images.begin(), out.images.end(), [&](const ImageRef& image) {
+                             return image.content_path == source.image_above;
+                           });
   for (auto& [paragraph, image] : figures) {
     cmark_node* figure = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
     const std::string caption = image.caption.empty() ? image.alt : image.caption;
-    const std::string html = "<figure>" + image_tag(image, source.root_prefix, true) + "<figcaption>" +
+    const bool lazy = image_above || paragraph != figures.front().first;
+    const std::string html = "<figure>" + image_tag(image, source.root_prefix, lazy) + "<figcaption>" +
                              html_escape(caption) + "</figcaption></figure>";
     cmark_node_set_on_enter(figure, html.c_str());
     cmark_node_set_on_exit(figure, "");

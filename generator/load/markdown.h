@@ -1,15 +1,16 @@
 #pragma once
 // Markdown to HTML with cmark-gfm (GFM tables, strikethrough, autolinks and
 // the tag filter). Raw HTML is dropped unless the site opts in. Every image
-// is checked (it must exist inside content/ and have alt text or a caption)
-// and pointed at its published copy; an image alone in a paragraph becomes a
-// <figure> with its caption.
+// is checked (it must be a JPEG or PNG inside content/ and have alt text or a
+// caption) and written by image_tag() with its web versions; an image alone
+// in a paragraph becomes a <figure> with its caption.
 #include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "load/image_tag.h"
 #include "model/content.h"
 #include "util/diagnostics.h"
 
@@ -23,6 +24,11 @@ struct MarkdownSource {
   std::string file_dir_in_content;  // for ./ and ../ paths
   std::string root_prefix;          // from the page that shows it to the site root, e.g. "../"
   bool raw_html = false;
+  ImageSettings images;
+  // The content path of the image the page shows above the text (a news
+  // item's cover), if any. The first figure is loaded at once, not lazily,
+  // when it is the first image of the page.
+  std::string image_above;
 };
 
 struct RenderedMarkdown {
@@ -34,13 +40,11 @@ struct RenderedMarkdown {
 RenderedMarkdown render_markdown(const MarkdownSource& source, Diagnostics& diagnostics);
 
 // An image named outside Markdown (a cover, a photo, a gallery entry):
-// checked to be a file inside content/ and given its published path. On
-// failure returns nullopt with a Chinese reason in *error.
+// checked to be a file inside content/ and given its published path. Its
+// size is read later, by describe_images (load/image_refs.h). On failure
+// returns nullopt with a Chinese reason in *error.
 std::optional<ImageRef> resolve_image(const std::filesystem::path& content_dir, std::string_view file_dir_in_content,
                                       std::string_view written, std::string alt, std::string caption,
                                       std::string* error);
-
-// The <img> of an image as every page writes it.
-std::string image_tag(const ImageRef& image, const std::string& root_prefix, bool lazy);
 
 }  // namespace zhuanlan

@@ -47,9 +47,9 @@ std::optional<MarkdownFile> read_markdown_file(const fs::path& site_dir, const f
 }
 
 RenderedMarkdown render_body(const MarkdownFile& file, const fs::path& site_dir, const SiteConfig& site,
-                             Diagnostics& diagnostics) {
-  const MarkdownSource markdown{file.split.body, file.source, file.split.body_first_line, site_dir / "content",
-                                file.dir_in_content, "../", site.raw_html};
+                             Diagnostics& diagnostics, const std::string& image_above) {
+  const MarkdownSource markdown{file.split.body, file.source,  file.split.body_first_line, site_dir / "content",
+                                file.dir_in_content, "../", site.raw_html, site.images, image_above};
   return render_markdown(markdown, diagnostics);
 }
 

@@ -33,7 +33,8 @@ std::optional<MarkdownFile> read_markdown_file(const std::filesystem::path& site
 // The body as HTML for a page one folder down from the site root (news/,
 // pages/, people/), with images checked and pointed at their published copies.
 RenderedMarkdown render_body(const MarkdownFile& file, const std::filesystem::path& site_dir, const SiteConfig& site,
-                             Diagnostics& diagnostics);
+                             Diagnostics& diagnostics,
+                             const std::string& image_above = "");
 
 // The `slug` field when valid, else an ASCII slug of the file name.
 std::string slug_for(YamlFields& fields, const std::filesystem::path& path, Diagnostics& diagnostics);

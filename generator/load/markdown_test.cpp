@@ -9,7 +9,7 @@ namespace {
 
 RenderedMarkdown render(const std::string& text, bool raw_html = false, Diagnostics* found = nullptr) {
   Diagnostics scratch;
-  MarkdownSource source{text, "content/news/x.md", 1, std::filesystem::path("/nonexistent"), "news", "../", raw_html};
+  MarkdownSource source{text, "content/news/x.md", 1, std::filesystem::path("/nonexistent"), "news", "../", raw_html, {}, ""};
   return render_markdown(source, found ? *found : scratch);
 }
 
@@ -41,7 +41,7 @@ TEST(Markdown, ImageCaptionsAreEscaped) {
   testing::write_image(dir.path() / "images/a.jpg");
   Diagnostics found;
   MarkdownSource source{"![\"><script>x</script>](images/a.jpg \"<b onclick=x>说明</b>\")\n", "content/news/x.md", 1,
-                        dir.path(), "news", "../", false};
+                        dir.path(), "news", "../", false, {}, ""};
   const auto out = render_markdown(source, found);
   EXPECT_FALSE(found.has_errors());
   EXPECT_EQ(out.html.find("<script"), std::string::npos) << out.html;

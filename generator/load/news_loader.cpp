@@ -2,9 +2,12 @@
 
 #include <optional>
 
+#include "load/front_matter.h"
+#include "load/image_refs.h"
 #include "load/markdown.h"
 #include "load/markdown_file.h"
 #include "util/files.h"
+#include "util/parallel.h"
 #include "util/text.h"
 
 namespace zhuanlan {
@@ -55,7 +58,8 @@ std::optional<NewsItem> load_news_item(const fs::path& site_dir, const fs::path&
   }
   if (auto cover = fields.text("cover", false, "封面图片")) {
     std::string error;
-    if (auto image = resolve_image(site_dir / "content", file->dir_in_content, *cover, item.title, "", &error)) {
+    if (auto image = resolve_image(site_dir / "content", file->dir_in_content, *cover, site.images, &error)) {
+      image->alt = item.title;
       item.cover = image;
       item.images.push_back(*image);
     } else {
@@ -64,7 +68,7 @@ std::optional<NewsItem> load_news_item(const fs::path& site_dir, const fs::path&
   }
   fields.warn_unknown_keys();
 
-  RenderedMarkdown body = render_body(*file, site_dir, site, diagnostics);
+  RenderedMarkdown body = render_body(*file, site_dir, site, diagnostics, item.cover ? item.cover->content_path : "");
   item.body_html = std::move(body.html);
   const std::string plain = collapse_whitespace(body.plain_text);
   if (item.summary.empty()) item.summary = make_summary(plain, kSummaryChars);

@@ -129,6 +129,18 @@ std::optional<SiteConfig> load_site_config(const std::filesystem::path& site_dir
     site.raw_html = markdown->boolean("raw_html").value_or(false);
     markdown->warn_unknown_keys();
   }
+  if (auto images = fields.object("images", "图片设置")) {
+    site.images.publish_originals = images->boolean("publish_originals").value_or(false);
+    if (auto max_bytes = images->integer("max_bytes", "图片文件大小上限（字节）")) {
+      if (*max_bytes <= 0) {
+        diagnostics.error(kFile, images->line_of("max_bytes"),
+                          "images.max_bytes 应当是正整数（字节数），例如 8000000 表示 8 MB");
+      } else {
+        site.images.max_bytes = *max_bytes;
+      }
+    }
+    images->warn_unknown_keys();
+  }
   if (auto per_page = fields.integer("news_per_page", "每页新闻条数")) {
     if (*per_page < 1 || *per_page > 500) {
       diagnostics.error(kFile, fields.line_of("news_per_page"), "news_per_page 应当在 1 到 500 之间");

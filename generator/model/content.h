@@ -24,6 +24,12 @@ struct ReportInfo {
   int plan_line = 0, featured_line = 0;  // in site.json, for messages
 };
 
+// site.json "images": how photos are published and what check reports.
+struct ImageSettings {
+  bool publish_originals = false;  // also publish full-size copies (metadata removed)
+  long long max_bytes = 0;         // check warns about photo files larger than this; 0: no limit
+};
+
 struct SiteConfig {
   std::string school, title, theme, subtheme;
   DayRange week;
@@ -36,17 +42,25 @@ struct SiteConfig {
   bool require_reviewer = false;
   bool raw_html = false;  // markdown.raw_html: pass raw HTML through (tagfilter still applies)
   int news_per_page = 20;
+  ImageSettings images;
   Footer footer;
   ReportInfo report;
   std::vector<std::string> people_roles;  // people.roles: the order of roles on the people page
 };
 
 // An image used by content: where it comes from and where it is published.
+// Pages show it through image_tag() (load/markdown.h), which lists the web
+// versions the writer makes (model/image_variants.h).
 struct ImageRef {
   std::string content_path;    // relative to content/, e.g. images/2025-05-13/a.jpg
-  std::string published_path;  // relative to the site root, ASCII
+  std::string published_path;  // relative to the site root, ASCII: the largest web version
   std::string alt;
   std::string caption;
+  // The size the photo is shown at (EXIF orientation applied), read from
+  // the file's header while loading (load/image_refs.h); 0 until then.
+  int width = 0, height = 0;
+  bool panorama = false;           // a 360° photo: sized for the panorama viewer
+  bool original_published = false;  // the site publishes full-size copies (images.publish_originals)
 };
 
 struct NewsItem {

@@ -1,6 +1,7 @@
 #include "render/page_renderer.h"
 
 #include "render/exhibition_pages.h"
+#include "load/image_tag.h"
 #include "render/schedule_pages.h"
 #include "util/paths.h"
 #include "util/text.h"
@@ -126,8 +127,14 @@ std::string PageRenderer::news_card(std::size_t index, const std::string& root) 
   if (item.cover) {
     d.set("cover", item.cover->published_path);
     d.set("cover_alt", item.cover->alt);
+    // The card's title says the same: the picture is decoration here.
+    ImageRef decoration = *item.cover;
+    decoration.alt.clear();
+    decoration.caption.clear();
+    d.set("cover_img", image_tag(decoration, root, true, kGridImageSizes));
   } else {
     d.set("cover", false);
+    d.set("cover_img", false);
   }
   return layouts_.get("news_card").render(d);
 }
@@ -318,8 +325,10 @@ std::string PageRenderer::news_item(std::size_t index) {
       cover_in_body = cover_in_body || item.images[k].content_path == item.cover->content_path;
     }
   }
-  d.set("cover", item.cover && !cover_in_body ? data(item.cover->published_path) : data(false));
+  const bool cover_above = item.cover && !cover_in_body;
+  d.set("cover", cover_above ? data(item.cover->published_path) : data(false));
   d.set("cover_alt", item.cover ? item.cover->alt : std::string());
+  d.set("cover_img", cover_above ? data(image_tag(*item.cover, root, false)) : data(false));
   list tags;
   for (const auto& tag_name : item.tags) {
     const auto tag = std::find_if(model_.tags.begin(), model_.tags.end(),

@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "load/markdown.h"
+#include "load/image_tag.h"
 #include "util/paths.h"
 
 namespace zhuanlan {
@@ -157,9 +157,10 @@ std::string render_activity(PageRenderer& r, std::size_t index) {
   d.set("audience", text_or_false(a.audience));
   d.set("summary", text_or_false(a.summary_html));
   list images;
-  for (const auto& image : a.images) {
+  for (std::size_t i = 0; i < a.images.size(); ++i) {
+    const ImageRef& image = a.images[i];
     data entry;
-    entry.set("img", image_tag(image, root, true));
+    entry.set("img", image_tag(image, root, i > 0, kGridImageSizes));
     entry.set("caption", image.caption.empty() ? image.alt : image.caption);
     images.push_back(entry);
   }

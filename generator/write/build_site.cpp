@@ -16,6 +16,7 @@
 #include "validate/validate_content.h"
 #include "validate/validate_exhibition.h"
 #include "write/assets.h"
+#include "write/image_cache.h"
 #include "write/staged_output.h"
 
 namespace zhuanlan {
@@ -32,46 +33,10 @@ std::string unsafe_output_reason(const fs::path& site_dir, const fs::path& out_d
     return mismatch.first == parent.end();
   };
   if (inside(site, out)) return "输出文件夹 " + out.string() + " 包含了站点文件夹，构建会覆盖您写的内容";
-  for (const char* own : {"content", "layouts", "assets", "generator", "tests", "scripts"}) {
+  for (const char* own : {"content", "layouts", "assets", "generator", "tests", "scripts", kCacheFolder}) {
     if (inside(out, site / own)) return "输出文件夹 " + out.string() + " 位于站点的 " + own + "/ 之内，构建会覆盖您写的内容";
   }
   return "";
-}
-
-// Images are published once each, however many pages show them.
-std::map<std::string, std::string> images_to_publish(const SiteModel& model, Diagnostics& diagnostics) {
-  std::map<std::string, std::string> by_published;  // published path -> content path
-  const auto add = [&](const ImageRef& image, const std::string& source) {
-    const auto [it, inserted] = by_published.emplace(image.published_path, image.content_path);
-    if (!inserted && it->second != image.content_path) {
-      diagnostics.error(source, 0,
-                        "图片 content/" + image.content_path + " 与 content/" + it->second +
-                            " 发布后的文件名相同（只有大小写或中文字符不同），请给其中一个改名");
-    }
-  };
-  for (const auto& item : model.news) {
-    for (const auto& image : item.images) add(image, item.source);
-  }
-  for (const auto& page : model.pages) {
-    for (const auto& image : page.images) add(image, page.source);
-  }
-  for (const auto& exhibit : model.exhibition.exhibits) {
-    for (const auto& image : exhibit.images) add(image, exhibit.source);
-  }
-  for (const auto& person : model.exhibition.people) {
-    for (const auto& image : person.images) add(image, person.source);
-  }
-  for (const auto& activity : model.activities) {
-    for (const auto& image : activity.images) add(image, activity.source);
-  }
-  if (model.tour) {
-    add(model.tour->map, model.tour->source);
-    for (const auto& stop : model.tour->stops) {
-      add(stop.photo, model.tour->source);
-      if (stop.panorama) add(*stop.panorama, model.tour->source);
-    }
-  }
-  return by_published;
 }
 
 }  // namespace
@@ -89,9 +54,14 @@ std::optional<PreparedSite> prepare_site(const BuildOptions& options, Diagnostic
   auto layouts = load_layouts(site_dir, diagnostics);
   if (diagnostics.has_errors() || !layouts) return std::nullopt;
   PreparedSite prepared{build_site_model(std::move(*content)), std::move(*layouts), {}};
-  prepared.images = images_to_publish(prepared.model, diagnostics);
+  prepared.images = collect_site_images(prepared.model, diagnostics);
   if (diagnostics.has_errors()) return std::nullopt;
   return prepared;
+}
+
+ImageWork image_work(const BuildOptions& options) {
+  const fs::path site_dir = options.site_dir.empty() ? fs::path(".") : options.site_dir;
+  return {site_dir / "content", image_cache_dir(site_dir), options.on_image_progress};
 }
 
 BuildResult build_site(const BuildOptions& options) {
@@ -108,6 +78,11 @@ BuildResult build_site(const BuildOptions& options) {
   // Load and validate everything before writing anything.
   auto prepared = prepare_site(options, diagnostics);
   if (!prepared) return result;
+  // Photos are made (or found in the cache) before anything is written: a
+  // photo that cannot be decoded leaves the output as it was.
+  const ImageWork images = image_work(options);
+  const std::vector<ImageFile> image_files = make_image_files(prepared->images, images, result.images, diagnostics);
+  if (diagnostics.has_errors()) return result;
   const SiteModel& model = prepared->model;
   const AssetSet assets = collect_assets(site_dir);
   const std::vector<PageJob> jobs = plan_pages(model);
@@ -139,11 +114,9 @@ BuildResult build_site(const BuildOptions& options) {
       }
     }
     for (const auto& asset : assets.files) output.write(asset.published_path, asset.bytes);
-    std::vector<std::pair<std::string, std::string>> image_list(prepared->images.begin(), prepared->images.end());
-    parallel_for(image_list.size(), [&](std::size_t i) {
-      output.copy(site_dir / "content" / image_list[i].second, image_list[i].first);
-    });
+    parallel_for(image_files.size(), [&](std::size_t i) { output.link(image_files[i].from, image_files[i].path); });
     output.commit();
+    prune_image_cache(images.cache_dir, kImageCacheMaxAge);
     result.pages = static_cast<std::size_t>(std::count_if(jobs.begin(), jobs.end(), [](const PageJob& job) {
       return job.path.size() > 5 && job.path.compare(job.path.size() - 5, 5, ".html") == 0;  // not the QR codes
     }));

@@ -6,9 +6,11 @@
 #include <optional>
 #include <string>
 
+#include "model/site_images.h"
 #include "model/site_model.h"
 #include "render/layouts.h"
 #include "util/diagnostics.h"
+#include "write/image_files.h"
 
 namespace zhuanlan {
 
@@ -17,6 +19,7 @@ struct BuildOptions {
   std::filesystem::path out_dir;  // empty: <site>/public
   bool include_drafts = false;
   std::string base_url;           // empty: site.json's
+  ImageProgressFn on_image_progress;  // told how the making of photos' web versions goes
 };
 
 struct BuildResult {
@@ -25,6 +28,7 @@ struct BuildResult {
   std::size_t pages = 0;
   std::size_t files_written = 0;
   std::size_t files_unchanged = 0;
+  ImageStats images;
   std::filesystem::path out_dir;
 };
 
@@ -34,9 +38,12 @@ struct BuildResult {
 struct PreparedSite {
   SiteModel model;
   LayoutSet layouts;
-  std::map<std::string, std::string> images;  // published path -> content path
+  std::vector<SiteImage> images;  // every image, once, by content path
 };
 std::optional<PreparedSite> prepare_site(const BuildOptions& options, Diagnostics& diagnostics);
+
+// Where a site's photos are read from and their files cached.
+ImageWork image_work(const BuildOptions& options);
 
 // Never throws for problems in the user's files: they come back as
 // diagnostics, and then nothing in out_dir has changed.

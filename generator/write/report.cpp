@@ -3,6 +3,7 @@
 #include "model/statistics.h"
 #include "validate/schedule_checks.h"
 #include "write/staged_output.h"
+#include "write/submission_bundle.h"
 #include "write/table_files.h"
 
 namespace zhuanlan {
@@ -30,6 +31,10 @@ ReportResult write_report(const BuildOptions& options, const std::filesystem::pa
       result.files.push_back(stem + ".xlsx");
       result.files.push_back(stem + ".csv");
     }
+    for (auto& file : write_submission_bundle(*prepared, image_work(options), output, result.diagnostics)) {
+      result.files.push_back(std::move(file));
+    }
+    if (result.diagnostics.has_errors()) return result;  // the staged folder is removed, nothing is published
     output.commit();
     result.ok = true;
   } catch (const std::exception& e) {

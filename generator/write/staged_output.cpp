@@ -93,6 +93,36 @@ void StagedOutput::copy(const fs::path& source, const std::string& relative_path
   write(relative_path, *bytes);
 }
 
+void StagedOutput::link(const fs::path& source, const std::string& relative_path) {
+  const fs::path to = target(relative_path);
+  std::error_code ec;
+  fs::create_directories(to.parent_path(), ec);
+  const fs::path previous = out_dir_ / relative_path;
+  if (fs::equivalent(previous, source, ec) && !ec) {
+    fs::create_hard_link(previous, to, ec);
+    if (!ec) {
+      ++unchanged_;
+      return;
+    }
+  }
+  // The same bytes from another cache entry (the cache was cleared): keep
+  // the published file as it was.
+  std::error_code previous_ec, source_ec;
+  if (fs::file_size(previous, previous_ec) == fs::file_size(source, source_ec) && !previous_ec && !source_ec) {
+    const auto bytes = read_file(source);
+    if (bytes && link_if_unchanged(relative_path, *bytes, to)) {
+      ++unchanged_;
+      return;
+    }
+  }
+  fs::create_hard_link(source, to, ec);
+  if (ec) {
+    copy(source, relative_path);
+    return;
+  }
+  ++written_;
+}
+
 void StagedOutput::commit() {
   std::error_code ec;
   if (!fs::exists(out_dir_, ec)) {

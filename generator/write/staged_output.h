@@ -23,6 +23,10 @@ class StagedOutput {
   // Safe to call from several threads for different paths.
   void write(const std::string& relative_path, std::string_view bytes);
   void copy(const std::filesystem::path& source, const std::string& relative_path);
+  // Publishes a file kept elsewhere (the image cache) by hard-linking it,
+  // so that nothing is copied; copies where links are impossible (another
+  // file system).
+  void link(const std::filesystem::path& source, const std::string& relative_path);
 
   // Swaps the staged folder in place of the output folder.
   void commit();

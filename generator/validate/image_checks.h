@@ -1,0 +1,19 @@
+#pragma once
+// The photo warnings of `zhuanlan check`: the submission rules of the
+// notices (seed 004: photos at least 2000 px on the long side, each with a
+// caption; not applied to drawings and panoramas) and the size limit a site
+// sets for its image files.
+#include <filesystem>
+#include <vector>
+
+#include "model/site_images.h"
+#include "util/diagnostics.h"
+
+namespace zhuanlan {
+
+constexpr int kSubmissionMinLongSide = 2000;
+
+void check_images(const std::vector<SiteImage>& images, const ImageSettings& settings,
+                  const std::filesystem::path& content_dir, Diagnostics& diagnostics);
+
+}  // namespace zhuanlan

@@ -1,0 +1,57 @@
+#pragma once
+// The image stage: every file the site publishes for its images, made with
+// libvips or found in the cache, before anything is written to the output.
+// A photo that cannot be decoded is reported here, naming the photo and the
+// files that use it, so a build with a broken photo publishes nothing. Photos
+// are handled in parallel, one per core, each decoded once and shrunk while
+// decoding, so memory stays bounded however many photos there are.
+#include <cstddef>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/site_images.h"
+#include "util/diagnostics.h"
+
+namespace zhuanlan {
+
+// Reported while photos are being made (cache hits cost nothing and are
+// not reported): how many of total are done, and the one being started
+// (empty when all are done). Called from worker threads, one call at a time.
+struct ImageProgress {
+  std::size_t done = 0, total = 0;
+  std::string current;  // content path
+};
+using ImageProgressFn = std::function<void(const ImageProgress&)>;
+
+struct ImageWork {
+  std::filesystem::path content_dir;
+  std::filesystem::path cache_dir;  // image_cache_dir(site)
+  ImageProgressFn progress;         // may be empty
+};
+
+struct ImageStats {
+  std::size_t made = 0;    // photos decoded to make files
+  std::size_t reused = 0;  // photos whose files were all in the cache (or drawings, published as they are): nothing decoded
+};
+
+// A file made from a photo, and where the site publishes it.
+struct ImageFile {
+  std::filesystem::path from;  // in the cache
+  std::string path;            // site-relative
+};
+
+// The web versions of every image and, when the site publishes originals,
+// the full-size copies; SVG drawings as they are. Adds to stats; problems go to diagnostics.
+std::vector<ImageFile> make_image_files(const std::vector<SiteImage>& images, const ImageWork& work,
+                                        ImageStats& stats, Diagnostics& diagnostics);
+
+// Full-size JPEG copies of the images, in their order; nullopt for an
+// image that failed (reported in diagnostics).
+std::vector<std::optional<std::filesystem::path>> make_full_size_jpegs(const std::vector<SiteImage>& images,
+                                                                       const ImageWork& work, ImageStats& stats,
+                                                                       Diagnostics& diagnostics);
+
+}  // namespace zhuanlan

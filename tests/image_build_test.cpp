@@ -1,0 +1,200 @@
+// End-to-end tests of the image pipeline: web versions in a built site, the
+// cache across builds, broken photos, and originals on request.
+#include <gtest/gtest.h>
+
+#include <vips/vips8>
+
+#include "test_support.h"
+#include "util/files.h"
+#include "write/build_site.h"
+
+namespace zhuanlan {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string news(const std::string& title, const std::string& extra, const std::string& body) {
+  return "---\ntitle: " + title + "\ndate: 2025-05-13 10:00\ndepartment: 教务处\n" + extra + "---\n" + body + "\n";
+}
+
+std::pair<int, int> size_of(const fs::path& file) {
+  const vips::VImage image = vips::VImage::new_from_file(file.c_str());
+  return {image.width(), image.height()};
+}
+
+class ImageBuildTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    testing::write_text(site_.path() / "content/site.json", testing::minimal_site_json());
+    // A phone photo: stored 2400x1600 and turned by its EXIF orientation,
+    // with the camera's serial number and the GPS position in it.
+    testing::write_photo(site_.path() / "content/images/phone.jpg", {2400, 1600, 6, true});
+    testing::write_photo(site_.path() / "content/images/b.jpg", {1200, 900, 1, false});
+    testing::write_text(site_.path() / "content/news/one.md",
+                        news("第一条", "cover: images/phone.jpg\n", "正文。\n\n![乙](images/b.jpg \"说明乙\")"));
+  }
+
+  BuildResult build(const fs::path& out) {
+    BuildOptions options;
+    options.site_dir = site_.path();
+    options.out_dir = out;
+    const BuildResult result = build_site(options);
+    for (const auto& d : result.diagnostics.items) {
+      if (d.severity == Severity::error) std::cerr << format_diagnostic(d) << '\n';
+    }
+    return result;
+  }
+
+  testing::TempDir site_;
+  testing::TempDir outputs_;
+};
+
+TEST_F(ImageBuildTest, PublishesUprightWebVersionsWithoutMetadataAndNotTheOriginals) {
+  const fs::path out = outputs_.path() / "public";
+  ASSERT_TRUE(build(out).ok);
+  for (const char* file : {"images/phone-480.webp", "images/phone-800.webp", "images/phone-1200.webp",
+                           "images/phone.webp", "images/phone-480.jpg", "images/phone-800.jpg",
+                           "images/phone-1200.jpg", "images/phone.jpg", "images/b-480.jpg", "images/b.webp"}) {
+    EXPECT_TRUE(fs::exists(out / file)) << file;
+  }
+  // Upright (portrait), web-sized: the 2400 px original is not published.
+  EXPECT_EQ(size_of(out / "images/phone.jpg"), std::make_pair(1600, 2400));
+  EXPECT_EQ(size_of(out / "images/phone-480.webp"), std::make_pair(480, 720));
+  EXPECT_EQ(size_of(out / "images/b.jpg"), std::make_pair(1200, 900));  // never enlarged
+  EXPECT_FALSE(fs::exists(out / "images/phone-original.jpg"));
+  EXPECT_FALSE(fs::exists(out / "images/b-1600.jpg"));
+  for (const auto& [path, bytes] : testing::read_tree(out)) {
+    EXPECT_EQ(bytes.find("SN-0042-PRIVATE"), std::string::npos) << path;
+    if (path.rfind("images/", 0) != 0) continue;
+    for (const auto& field : testing::image_fields(out / path)) {
+      EXPECT_EQ(field.rfind("exif", 0), std::string::npos) << path << " keeps " << field;
+      EXPECT_NE(field, "xmp-data") << path;
+    }
+  }
+  const std::string page = testing::read_text(out / "news/one.html");
+  EXPECT_NE(page.find("<figure class=\"article-cover\"><picture><source type=\"image/webp\" srcset=\"../images/phone-480.webp 480w"),
+            std::string::npos)
+      << page;
+  EXPECT_NE(page.find("width=\"1600\" height=\"2400\" alt=\"第一条\" decoding=\"async\""), std::string::npos) << page;
+  EXPECT_NE(page.find("../images/b.jpg 1200w\" sizes=\"(min-width: 52rem) 45rem, 100vw\" width=\"1200\" height=\"900\" "
+                      "alt=\"乙\" loading=\"lazy\""),
+            std::string::npos)
+      << page;
+  // The cache is the site's, never inside the output.
+  EXPECT_TRUE(fs::is_directory(site_.path() / ".zhuanlan-cache/images"));
+  for (const auto& [path, bytes] : testing::read_tree(out)) EXPECT_EQ(path.find("zhuanlan-cache"), std::string::npos);
+}
+
+TEST_F(ImageBuildTest, UnchangedPhotosAreNeverDecodedAgainChangedOnesAreRemovedOnesLeave) {
+  const fs::path out = outputs_.path() / "public";
+  const BuildResult first = build(out);
+  ASSERT_TRUE(first.ok);
+  EXPECT_EQ(first.images.made, 2u);
+  EXPECT_EQ(first.images.reused, 0u);
+
+  const BuildResult again = build(out);
+  ASSERT_TRUE(again.ok);
+  EXPECT_EQ(again.images.made, 0u);  // nothing decoded
+  EXPECT_EQ(again.images.reused, 2u);
+  EXPECT_EQ(again.files_written, 0u);
+
+  // A new photo under the same name is made again; the other is not.
+  testing::write_photo(site_.path() / "content/images/b.jpg", {1000, 800, 1, false});
+  const BuildResult changed = build(out);
+  ASSERT_TRUE(changed.ok);
+  EXPECT_EQ(changed.images.made, 1u);
+  EXPECT_EQ(changed.images.reused, 1u);
+  EXPECT_EQ(size_of(out / "images/b.jpg"), std::make_pair(1000, 800));
+  EXPECT_NE(testing::read_text(out / "news/one.html").find("width=\"1000\" height=\"800\""), std::string::npos);
+
+  // A photo no longer used leaves the output with all its versions.
+  testing::write_text(site_.path() / "content/news/one.md", news("第一条", "cover: images/phone.jpg\n", "正文。"));
+  fs::remove(site_.path() / "content/images/b.jpg");
+  ASSERT_TRUE(build(out).ok);
+  for (const auto& entry : fs::directory_iterator(out / "images")) {
+    EXPECT_EQ(entry.path().filename().string().rfind("b", 0), std::string::npos) << entry.path();
+  }
+}
+
+TEST_F(ImageBuildTest, BrokenPhotosStopTheBuildNamingThePhotoAndThePageThatUsesIt) {
+  const fs::path out = outputs_.path() / "public";
+  ASSERT_TRUE(build(out).ok);
+  const auto before = testing::read_tree(out);
+
+  testing::write_photo(site_.path() / "content/images/whole.jpg", {1600, 1200, 1, false});
+  const std::string whole = *read_file(site_.path() / "content/images/whole.jpg");
+  testing::write_text(site_.path() / "content/images/cut.jpg", whole.substr(0, whole.size() / 2));
+  testing::write_text(site_.path() / "content/images/empty.jpg", "");
+  testing::write_photo(site_.path() / "content/images/real.png", {});
+  fs::rename(site_.path() / "content/images/real.png", site_.path() / "content/images/named.jpg");
+  testing::write_photo(site_.path() / "content/images/huge.jpg", {30000, 20, 1, false});
+  testing::write_text(site_.path() / "content/news/cut.md", news("截断", "", "![甲](images/cut.jpg \"说明\")"));
+  testing::write_text(site_.path() / "content/news/empty.md", news("空文件", "cover: images/empty.jpg\nslug: empty\n", "正文。"));
+  testing::write_text(site_.path() / "content/news/named.md", news("改名", "", "![乙](images/named.jpg)"));
+  testing::write_text(site_.path() / "content/activities/a.json",
+                      R"({ "id": "a", "title": "活动", "start": "2025-05-13", "lead": "教务处",
+  "images": [ { "src": "images/huge.jpg", "caption": "全景" } ] })");
+
+  const BuildResult failed = build(out);
+  EXPECT_FALSE(failed.ok);
+  const auto error_about = [&](const std::string& file, const std::string& text) {
+    for (const auto& d : failed.diagnostics.items) {
+      if (d.severity == Severity::error && d.file == file && d.message.find(text) != std::string::npos) return true;
+    }
+    return false;
+  };
+  EXPECT_TRUE(error_about("content/news/empty.md", "封面图片 content/images/empty.jpg 是空文件"));
+  EXPECT_TRUE(error_about("content/news/named.md", "图片 content/images/named.jpg 的扩展名是“.jpg”，内容却是 PNG 图片"));
+  EXPECT_TRUE(error_about("content/activities/a.json", "图片 content/images/huge.jpg 有 30000×20 像素"));
+  // A file cut short has a sound header: it is found while decoding, which
+  // starts once the content loads without errors.
+  EXPECT_EQ(failed.diagnostics.error_count(), 3);
+  EXPECT_EQ(testing::read_tree(out), before);
+  fs::remove(site_.path() / "content/news/empty.md");
+  fs::remove(site_.path() / "content/news/named.md");
+  fs::remove(site_.path() / "content/activities/a.json");
+  const BuildResult cut = build(out);
+  EXPECT_FALSE(cut.ok);
+  ASSERT_EQ(cut.diagnostics.error_count(), 1);
+  EXPECT_EQ(cut.diagnostics.items[0].file, "content/news/cut.md");
+  EXPECT_NE(cut.diagnostics.items[0].message.find("图片 content/images/cut.jpg 不完整"), std::string::npos)
+      << cut.diagnostics.items[0].message;
+  EXPECT_EQ(testing::read_tree(out), before);  // nothing published
+  EXPECT_FALSE(fs::exists(outputs_.path() / "public.zhuanlan-stage"));
+}
+
+TEST_F(ImageBuildTest, OriginalsArePublishedOnlyWhenTheSiteOptsInAndStillWithoutMetadata) {
+  testing::write_text(site_.path() / "content/site.json",
+                      testing::minimal_site_json(R"("images": { "publish_originals": true, "max_bytes": 8000000 })"));
+  const fs::path out = outputs_.path() / "public";
+  const BuildResult result = build(out);
+  ASSERT_TRUE(result.ok);
+  EXPECT_EQ(size_of(out / "images/phone-original.jpg"), std::make_pair(1600, 2400));
+  EXPECT_EQ(read_file(out / "images/phone-original.jpg")->find("SN-0042-PRIVATE"), std::string::npos);
+  for (const auto& field : testing::image_fields(out / "images/phone-original.jpg")) {
+    EXPECT_EQ(field.rfind("exif", 0), std::string::npos) << field;
+  }
+  EXPECT_NE(testing::read_text(out / "news/one.html").find("<a class=\"image-original\" href=\"../images/phone-original.jpg\">"),
+            std::string::npos);
+  testing::write_text(site_.path() / "content/site.json", testing::minimal_site_json(R"("images": { "max_bytes": -1 })"));
+  const BuildResult bad = build(outputs_.path() / "other");
+  EXPECT_FALSE(bad.ok);
+  EXPECT_NE(bad.diagnostics.items.at(0).message.find("images.max_bytes 应当是正整数"), std::string::npos);
+}
+
+TEST_F(ImageBuildTest, TheCliSaysInOneLineWhatItDidWithThePhotos) {
+  const std::string command = std::string(ZHUANLAN_BINARY) + " build --site " + site_.path().string() + " 2>&1";
+  for (const char* expected : {"图片：2 张（新处理 2 张，使用缓存 0 张）", "图片：2 张（新处理 0 张，使用缓存 2 张）"}) {
+    FILE* pipe = popen(command.c_str(), "r");
+    ASSERT_NE(pipe, nullptr);
+    std::string output;
+    char buffer[4096];
+    while (fgets(buffer, sizeof buffer, pipe)) output += buffer;
+    EXPECT_EQ(pclose(pipe), 0) << output;
+    EXPECT_NE(output.find(expected), std::string::npos) << output;
+    EXPECT_EQ(output.find("正在处理图片"), std::string::npos) << output;  // not a terminal: no progress line
+  }
+}
+
+}  // namespace
+}  // namespace zhuanlan
