@@ -13,6 +13,7 @@
 #include "util/parallel.h"
 #include "validate/validate_content.h"
 #include "write/assets.h"
+#include "write/build_manifest.h"
 #include "write/staged_output.h"
 
 namespace zhuanlan {
@@ -68,6 +69,18 @@ BuildResult build_site(const BuildOptions& options) {
     return result;
   }
 
+  // Nothing changed since the last build and its output is intact: the
+  // output is already what this build would write.
+  const BuildInputs read_now = record_inputs(options, site_dir, result.out_dir);
+  if (!options.full) {
+    if (auto previous = unchanged_since_last_build(read_now, result.out_dir)) {
+      result.pages = previous->pages;
+      result.diagnostics = std::move(previous->warnings);
+      result.up_to_date = result.ok = true;
+      return result;
+    }
+  }
+
   // Load and validate everything before writing anything.
   auto site = load_site_config(site_dir, options.base_url, diagnostics);
   if (!site) return result;
@@ -110,6 +123,7 @@ BuildResult build_site(const BuildOptions& options) {
       output.copy(site_dir / "content" / image_list[i].second, image_list[i].first);
     });
     output.commit();
+    save_build_manifest(read_now, result.out_dir, jobs.size(), diagnostics);
     result.pages = jobs.size();
     result.files_written = output.files_written();
     result.files_unchanged = output.files_unchanged();

@@ -12,6 +12,7 @@ struct BuildOptions {
   std::filesystem::path out_dir;  // empty: <site>/public
   bool include_drafts = false;
   std::string base_url;           // empty: site.json's
+  bool full = false;              // ignore the record of the last build (write/build_manifest.h)
 };
 
 struct BuildResult {
@@ -21,6 +22,9 @@ struct BuildResult {
   std::size_t files_written = 0;
   std::size_t files_unchanged = 0;
   std::filesystem::path out_dir;
+  // Nothing changed since the last build and its output is intact, so
+  // nothing was written; pages and warnings are the last build's.
+  bool up_to_date = false;
 };
 
 // Never throws for problems in the user's files: they come back as
