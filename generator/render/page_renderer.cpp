@@ -157,7 +157,7 @@ std::string PageRenderer::pagination(const PageSlice& slice, const std::string& 
   d.set("prev_url", slice.number > 1 ? data(root + paged_path(first_path, slice.number - 1)) : data(false));
   d.set("next_url", slice.number < slice.total ? data(root + paged_path(first_path, slice.number + 1)) : data(false));
   // First, last and two either side of the current page; a gap marks the
-  // rest. Only those are visited, so a list of n pages costs O(n), not O(n²).
+  // rest. Only those are visited: all n pages of a list cost O(n), not O(n²).
   std::vector<int> shown{1};
   for (int n = std::max(2, slice.number - 2); n <= std::min(slice.total - 1, slice.number + 2); ++n) shown.push_back(n);
   if (slice.total > 1) shown.push_back(slice.total);
