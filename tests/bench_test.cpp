@@ -4,10 +4,6 @@
 // No timing is asserted: benchmarks are run by people (bench/README.md).
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
-#include <sys/wait.h>
-
-#include <array>
-#include <cstdio>
 #include <regex>
 #include <set>
 
@@ -19,21 +15,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct CommandRun {
-  int status = -1;
-  std::string output;
-};
-
-CommandRun run(const std::string& command) {
-  CommandRun result;
-  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-  if (!pipe) return result;
-  std::array<char, 4096> buffer{};
-  while (fgets(buffer.data(), buffer.size(), pipe)) result.output += buffer.data();
-  const int status = pclose(pipe);
-  result.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return result;
-}
+using testing::CommandRun;
+const auto run = testing::run_command;
 
 bool installed(const std::string& program) { return run("command -v " + program).status == 0; }
 

@@ -1,5 +1,10 @@
 #include "test_support.h"
 
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+
 #include <fstream>
 #include <random>
 #include <sstream>
@@ -59,5 +64,16 @@ std::map<std::string, std::string> read_tree(const fs::path& dir) {
 }
 
 fs::path source_dir() { return ZHUANLAN_SOURCE_DIR; }
+
+CommandRun run_command(const std::string& command) {
+  CommandRun result;
+  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
+  if (!pipe) return result;
+  std::array<char, 4096> buffer{};
+  while (fgets(buffer.data(), buffer.size(), pipe)) result.output += buffer.data();
+  const int status = pclose(pipe);
+  result.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return result;
+}
 
 }  // namespace zhuanlan::testing

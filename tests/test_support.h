@@ -33,4 +33,12 @@ std::map<std::string, std::string> read_tree(const std::filesystem::path& dir);
 
 std::filesystem::path source_dir();
 
+// Runs a shell command; its exit status and everything it printed
+// (standard output and standard error).
+struct CommandRun {
+  int status = -1;
+  std::string output;
+};
+CommandRun run_command(const std::string& command);
+
 }  // namespace zhuanlan::testing
