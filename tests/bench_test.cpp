@@ -104,7 +104,7 @@ TEST(BenchScript, BuildsASmallCorpusSideBySideAndPrintsTheTable) {
 
   // A row is: name, wall s, CPU s, peak MiB, pages, files.
   const auto row = [&](const std::string& name) {
-    return std::regex(name + R"( +[0-9]+\.[0-9]{2} +[0-9]+\.[0-9]{2} +[0-9]+ +(\S+) +(\S+)\n)");
+    return std::regex(name + R"( +[0-9]+\.[0-9]{3} +[0-9]+\.[0-9]{3} +[0-9]+ +(\S+) +(\S+)\n)");
   };
   std::smatch match;
   ASSERT_TRUE(std::regex_search(bench.output, match, row("zhuanlan, clean build"))) << bench.output;
