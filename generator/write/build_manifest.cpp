@@ -7,8 +7,9 @@
 
 #include <algorithm>
 #include <chrono>
-#include <cstdio>
+#include <cstdlib>
 #include <fstream>
+#include <string_view>
 #include <system_error>
 #include <vector>
 
