@@ -1,6 +1,8 @@
 // The zhuanlan program as users run it: exit status and Chinese messages.
 #include <gtest/gtest.h>
 
+#include <chrono>
+
 #include "test_support.h"
 
 namespace zhuanlan {
@@ -8,6 +10,7 @@ namespace {
 
 using testing::CommandRun;
 
+// zhuanlan with these arguments.
 CommandRun run(const std::string& arguments) {
   return testing::run_command(std::string(ZHUANLAN_BINARY) + " " + arguments);
 }
@@ -32,6 +35,25 @@ TEST(Cli, GoodSiteBuildsAndSaysWhereItWent) {
   EXPECT_EQ(result.status, 0) << result.output;
   EXPECT_NE(result.output.find("构建完成"), std::string::npos) << result.output;
   EXPECT_NE(testing::read_text(site.path() / "public/index.html").find("https://example.org/x/"), std::string::npos);
+}
+
+TEST(Cli, RebuildWithNothingChangedSaysSoInChinese) {
+  testing::TempDir site;
+  testing::write_text(site.path() / "content/site.json", testing::minimal_site_json());
+  testing::write_text(site.path() / "content/news/a.md", "---\ntitle: 甲\ndate: 2025-05-13\ndepartment: 教务处\n---\n正文。\n");
+  for (const char* file : {"content/site.json", "content/news/a.md"}) {  // as if saved an hour ago
+    std::filesystem::last_write_time(site.path() / file,
+                                     std::filesystem::file_time_type::clock::now() - std::chrono::hours(1));
+  }
+  const CommandRun first = run("build --site " + site.path().string());
+  ASSERT_EQ(first.status, 0) << first.output;
+  EXPECT_NE(first.output.find("构建完成"), std::string::npos) << first.output;
+  const CommandRun again = run("build --site " + site.path().string());
+  EXPECT_EQ(again.status, 0) << again.output;
+  EXPECT_NE(again.output.find("都没有变化"), std::string::npos) << again.output;
+  EXPECT_NE(again.output.find("本次没有写入任何文件"), std::string::npos) << again.output;
+  const CommandRun full = run("build --full --site " + site.path().string());
+  EXPECT_NE(full.output.find("构建完成"), std::string::npos) << full.output;
 }
 
 TEST(Cli, MissingSiteJsonIsExplained) {

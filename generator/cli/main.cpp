@@ -78,6 +78,15 @@ int run_build(zhuanlan::BuildOptions options) {
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   char timing[32];
   std::snprintf(timing, sizeof timing, "%.2f", seconds);
+  if (result.up_to_date) {
+    std::cout << "内容、模板和设置都没有变化，输出文件夹 " << result.out_dir.string() << " 与上次构建完全一致（"
+              << result.pages << " 个页面），本次没有写入任何文件，用时 " << timing
+              << " 秒。如需完整地重新生成，请加 --full。\n";
+    if (result.diagnostics.warning_count() > 0) {
+      std::cout << "上次构建有 " << result.diagnostics.warning_count() << " 个警告，见上方。\n";
+    }
+    return 0;
+  }
   print_image_summary(result.images);
   std::cout << "构建完成：" << result.pages << " 个页面，写入 " << result.files_written << " 个文件（"
             << result.files_unchanged << " 个文件内容未变，保留原样），用时 " << timing << " 秒。\n";
@@ -157,6 +166,7 @@ int main(int argc, char** argv) {
   build->add_option("--out", out_dir, "输出文件夹，默认为站点文件夹中的 public/");
   build->add_flag("--drafts", options.include_drafts, "同时发布草稿（draft: true 的新闻），用于内部预览");
   build->add_option("--base-url", options.base_url, "发布网址，覆盖 site.json 中的 base_url");
+  build->add_flag("--full", options.full, "不论内容是否变化都完整地重新生成（平时不需要：没有变化时程序会直接结束）");
 
   CLI::App* check = app.add_subcommand("check", "只检查内容，不生成网站：列出全部错误和提醒");
   check->add_option("--site", site_dir, "站点文件夹，默认为当前文件夹");

@@ -5,13 +5,17 @@
 namespace zhuanlan {
 
 YamlFields::YamlFields(const YAML::Node& map, std::string file, int first_line, Diagnostics& diagnostics)
-    : map_(map), file_(std::move(file)), first_line_(first_line), diagnostics_(diagnostics) {}
+    : map_(map), file_(std::move(file)), first_line_(first_line), diagnostics_(diagnostics) {
+  // One pass over the map: each field is then found by name, not by
+  // walking every entry again.
+  for (const auto& entry : map_) {
+    if (entry.first.IsScalar()) entries_.emplace(entry.first.Scalar(), Entry{entry.first, entry.second});
+  }
+}
 
 YAML::Node YamlFields::find(const std::string& key) const {
-  for (const auto& entry : map_) {
-    if (entry.first.IsScalar() && entry.first.Scalar() == key) return entry.second;
-  }
-  return YAML::Node(YAML::NodeType::Undefined);
+  const auto it = entries_.find(key);
+  return it == entries_.end() ? YAML::Node(YAML::NodeType::Undefined) : it->second.value;
 }
 
 int YamlFields::node_line(const YAML::Node& node) const {
@@ -25,15 +29,13 @@ bool YamlFields::has(const std::string& key) const {
 }
 
 int YamlFields::line_of(const std::string& key) const {
-  for (const auto& entry : map_) {
-    if (entry.first.IsScalar() && entry.first.Scalar() == key) {
-      // An empty value (title:) has no place of its own: yaml-cpp marks
-      // it where the next token starts, so use the key's line.
-      if (entry.second.IsNull() || entry.second.Mark().line < 0) return node_line(entry.first);
-      return node_line(entry.second);
-    }
-  }
-  return first_line_ - 1;  // the opening fence
+  const auto it = entries_.find(key);
+  if (it == entries_.end()) return first_line_ - 1;  // the opening fence
+  // An empty value (title:) has no place of its own: yaml-cpp marks it
+  // where the next token starts, so use the key's line.
+  const Entry& entry = it->second;
+  if (entry.value.IsNull() || entry.value.Mark().line < 0) return node_line(entry.key);
+  return node_line(entry.value);
 }
 
 std::optional<std::string> YamlFields::text(const std::string& key, bool required, const std::string& meaning) {

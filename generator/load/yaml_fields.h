@@ -4,6 +4,7 @@
 // so that a misspelt key (titel:) is never silently dropped.
 #include <yaml-cpp/yaml.h>
 
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -37,7 +38,12 @@ class YamlFields {
   YAML::Node find(const std::string& key) const;
   int node_line(const YAML::Node& node) const;
 
+  struct Entry {
+    YAML::Node key, value;
+  };
+
   YAML::Node map_;
+  std::map<std::string, Entry, std::less<>> entries_;  // the first entry of each text key, looked up by name
   std::string file_;
   int first_line_;
   Diagnostics& diagnostics_;

@@ -39,6 +39,11 @@ std::string public_url(const std::string& base_url, const std::string& path) {
 PageRenderer::PageRenderer(const RenderInputs& inputs, LayoutSet layouts)
     : inputs_(inputs), model_(*inputs.model), layouts_(std::move(layouts)) {}
 
+const data& PageRenderer::common_for(const std::string& root) {
+  if (const auto it = common_cache_.find(root); it != common_cache_.end()) return it->second;
+  return common_cache_[root] = common(root);
+}
+
 data PageRenderer::common(const std::string& root) {
   const SiteConfig& site = model_.site;
   data d;
@@ -96,7 +101,9 @@ std::string PageRenderer::render(const std::string& layout, const data& d) { ret
 std::string PageRenderer::wrap(const PageFrame& frame, const std::string& content) {
   const SiteConfig& site = model_.site;
   const std::string root = frame.absolute_links ? site.base_path : root_prefix_for(frame.path);
-  data d = common(root);
+  // Only what differs between pages is built here; the values every page
+  // shares come from common_for(root), built once per folder depth.
+  data d;
   d.set("page_title", frame.title.empty() ? site.title + " - " + site.school
                                           : frame.title + " - " + site.title + " - " + site.school);
   d.set("title", text_or_false(frame.title));
@@ -109,7 +116,9 @@ std::string PageRenderer::wrap(const PageFrame& frame, const std::string& conten
   d.set("footer", footer(root));
   d.set("content", content);
   d.set("section", frame.section);
-  return layouts_.get("base").render(d);
+  kainjow::mustache::context<std::string> values(&common_for(root));
+  values.push(&d);
+  return layouts_.get("base").render(values);
 }
 
 std::string PageRenderer::news_card(std::size_t index, const std::string& root) {
@@ -156,11 +165,14 @@ std::string PageRenderer::pagination(const PageSlice& slice, const std::string& 
   d.set("total", std::to_string(slice.total));
   d.set("prev_url", slice.number > 1 ? data(root + paged_path(first_path, slice.number - 1)) : data(false));
   d.set("next_url", slice.number < slice.total ? data(root + paged_path(first_path, slice.number + 1)) : data(false));
-  // First, last and two either side of the current page; a gap marks the rest.
+  // First, last and two either side of the current page; a gap marks the
+  // rest. Only those are visited: all n pages of a list cost O(n), not O(n²).
+  std::vector<int> shown{1};
+  for (int n = std::max(2, slice.number - 2); n <= std::min(slice.total - 1, slice.number + 2); ++n) shown.push_back(n);
+  if (slice.total > 1) shown.push_back(slice.total);
   list pages;
   int previous = 0;
-  for (int n = 1; n <= slice.total; ++n) {
-    if (n != 1 && n != slice.total && (n < slice.number - 2 || n > slice.number + 2)) continue;
+  for (const int n : shown) {
     data entry;
     entry.set("number", std::to_string(n));
     entry.set("url", root + paged_path(first_path, n));

@@ -61,12 +61,15 @@ class PageRenderer {
  private:
   const std::string& header(const std::string& root, const std::string& section);
   const std::string& footer(const std::string& root);
+  // common(root), built once per root and reused by wrap().
+  const kainjow::mustache::data& common_for(const std::string& root);
 
   const RenderInputs& inputs_;
   const SiteModel& model_;
   LayoutSet layouts_;
   std::map<std::string, std::string> header_cache_;
   std::map<std::string, std::string> footer_cache_;
+  std::map<std::string, kainjow::mustache::data> common_cache_;
 };
 
 // The public address of a page: base_url + path, with index.html left off.

@@ -1,18 +1,49 @@
 #include "util/files.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
-#include <fstream>
-#include <iterator>
+#include <cerrno>
 #include <system_error>
 
 namespace zhuanlan {
 namespace fs = std::filesystem;
 
 std::optional<std::string> read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) return std::nullopt;
+  // One read of the known size: every content file and every previous
+  // output file passes through here, and stream iterators cost several
+  // times more than the copy itself.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return std::nullopt;
+  struct stat info {};
+  if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+    ::close(fd);
+    return std::nullopt;
+  }
+  std::string bytes(static_cast<std::size_t>(info.st_size), '\0');
+  std::size_t filled = 0;
+  char more[4096];  // a file that grew since fstat is read to its end
+  while (true) {
+    char* into = filled < bytes.size() ? bytes.data() + filled : more;
+    const std::size_t room = filled < bytes.size() ? bytes.size() - filled : sizeof more;
+    const ssize_t got = ::read(fd, into, room);
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) {
+      ::close(fd);
+      return std::nullopt;
+    }
+    if (got == 0) break;
+    if (into == more) {
+      bytes.append(more, static_cast<std::size_t>(got));
+      filled = bytes.size();
+    } else {
+      filled += static_cast<std::size_t>(got);
+    }
+  }
+  ::close(fd);
+  bytes.resize(filled);
   return bytes;
 }
 

@@ -1,6 +1,5 @@
 #include "util/text.h"
 
-#include <cctype>
 #include <cstdint>
 
 #include "util/hash.h"
@@ -44,6 +43,26 @@ std::size_t decode(std::string_view text, std::size_t i, char32_t* out) {
   return length;
 }
 
+// decode() with the two cases that make up almost all Chinese text inline:
+// ASCII, and three-byte characters whose lead byte needs no range check on
+// the second byte (E1–EC, EE–EF; E0 and ED have narrower ranges).
+inline std::size_t decode_fast(std::string_view text, std::size_t i, char32_t* out) {
+  const auto b0 = static_cast<unsigned char>(text[i]);
+  if (b0 < 0x80) {
+    *out = b0;
+    return 1;
+  }
+  if (((b0 >= 0xE1 && b0 <= 0xEC) || b0 >= 0xEE) && b0 <= 0xEF && i + 2 < text.size()) {
+    const auto b1 = static_cast<unsigned char>(text[i + 1]);
+    const auto b2 = static_cast<unsigned char>(text[i + 2]);
+    if ((b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80) {
+      *out = (static_cast<char32_t>(b0 & 0x0F) << 12) | (static_cast<char32_t>(b1 & 0x3F) << 6) | (b2 & 0x3F);
+      return 3;
+    }
+  }
+  return decode(text, i, out);
+}
+
 bool is_cjk(char32_t cp) {
   return (cp >= 0x2E80 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
          (cp >= 0x20000 && cp <= 0x3FFFF);
@@ -61,7 +80,7 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view text) {
   std::size_t i = 0;
   while (i < text.size()) {
     char32_t cp = 0xFFFD;  // stays the replacement character if the bytes do not decode
-    const std::size_t length = decode(text, i, &cp);
+    const std::size_t length = decode_fast(text, i, &cp);
     if (length == 0) return i;
     i += length;
   }
@@ -111,17 +130,18 @@ std::string xml_escape(std::string_view text) {
 }
 
 std::string collapse_whitespace(std::string_view text) {
+  // Copies whole words at a time: this runs over every news body.
   std::string out;
   out.reserve(text.size());
-  bool pending_space = false;
-  for (const char c : text) {
-    if (is_space(c)) {
-      pending_space = !out.empty();
-      continue;
-    }
-    if (pending_space) out += ' ';
-    pending_space = false;
-    out += c;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && is_space(text[i])) ++i;
+    std::size_t end = i;
+    while (end < text.size() && !is_space(text[end])) ++end;
+    if (end == i) break;
+    if (!out.empty()) out += ' ';
+    out.append(text.data() + i, end - i);
+    i = end;
   }
   return out;
 }
@@ -158,13 +178,13 @@ int reading_minutes(std::string_view plain_text) {
   std::size_t i = 0;
   while (i < plain_text.size()) {
     char32_t cp = 0xFFFD;  // stays the replacement character if the bytes do not decode
-    std::size_t length = decode(plain_text, i, &cp);
+    std::size_t length = decode_fast(plain_text, i, &cp);
     if (length == 0) length = 1;
     i += length;
     if (is_cjk(cp)) {
       ++cjk;
       in_word = false;
-    } else if (cp < 0x80 && (std::isalnum(static_cast<int>(cp)) != 0)) {
+    } else if ((cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z')) {
       if (!in_word) ++words;
       in_word = true;
     } else {

@@ -20,6 +20,20 @@ TEST(Utf8, ReportsByteOffsetOfFirstBadSequence) {
   EXPECT_EQ(find_invalid_utf8("\xD6\xB0\xBD\xCC"), 2u);
 }
 
+TEST(Utf8, ChecksTheRangesOfThreeByteCharacters) {
+  EXPECT_FALSE(find_invalid_utf8("\xE0\xA0\x80\xED\x9F\xBF\xEF\xBF\xBF").has_value());  // U+0800, U+D7FF, U+FFFF
+  EXPECT_EQ(find_invalid_utf8("a\xE0\x80\x80"), 1u);  // overlong
+  EXPECT_EQ(find_invalid_utf8("ab\xE4\xB8"), 2u);      // cut at the end
+  EXPECT_EQ(find_invalid_utf8("\xE4\x38\x80"), 0u);   // second byte not a continuation
+}
+
+TEST(Whitespace, CollapsesRunsAndTrims) {
+  EXPECT_EQ(collapse_whitespace("  技能\n\n 成才 \t a  b\r\n"), "技能 成才 a b");
+  EXPECT_EQ(collapse_whitespace("一段"), "一段");
+  EXPECT_EQ(collapse_whitespace(" \n\t "), "");
+  EXPECT_EQ(collapse_whitespace(""), "");
+}
+
 TEST(Summary, KeepsShortTextWhole) { EXPECT_EQ(make_summary("技能成才。", 10), "技能成才。"); }
 
 TEST(Summary, NeverCutsInsideACharacter) {
@@ -49,6 +63,15 @@ TEST(ReadingTime, CountsChineseCharactersAtAboutFiveHundredAMinute) {
   EXPECT_EQ(reading_minutes(text), 3);
   EXPECT_EQ(reading_minutes("短"), 1);
   EXPECT_EQ(reading_minutes(""), 1);
+}
+
+TEST(ReadingTime, CountsWordsOfOtherScriptsAtAboutTwoHundredAMinute) {
+  std::string text;
+  for (int i = 0; i < 450; ++i) text += "Word2025, ";
+  EXPECT_EQ(reading_minutes(text), 3);  // 450 words
+  std::string mixed;
+  for (int i = 0; i < 100; ++i) mixed += "AI赋能职教 ";
+  EXPECT_EQ(reading_minutes(mixed), 2);  // 400 characters and 100 words: 0.8 + 0.5 minutes
 }
 
 TEST(Escaping, HtmlEscapesEveryMarkupCharacter) {

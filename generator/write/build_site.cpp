@@ -17,6 +17,7 @@
 #include "validate/validate_exhibition.h"
 #include "write/assets.h"
 #include "write/image_cache.h"
+#include "write/build_manifest.h"
 #include "write/staged_output.h"
 
 namespace zhuanlan {
@@ -75,6 +76,18 @@ BuildResult build_site(const BuildOptions& options) {
     return result;
   }
 
+  // Nothing changed since the last build and its output is intact: the
+  // output is already what this build would write.
+  const BuildInputs read_now = record_inputs(options, site_dir, result.out_dir);
+  if (!options.full) {
+    if (auto previous = unchanged_since_last_build(read_now, result.out_dir)) {
+      result.pages = previous->pages;
+      result.diagnostics = std::move(previous->warnings);
+      result.up_to_date = result.ok = true;
+      return result;
+    }
+  }
+
   // Load and validate everything before writing anything.
   auto prepared = prepare_site(options, diagnostics);
   if (!prepared) return result;
@@ -120,6 +133,7 @@ BuildResult build_site(const BuildOptions& options) {
     result.pages = static_cast<std::size_t>(std::count_if(jobs.begin(), jobs.end(), [](const PageJob& job) {
       return job.path.size() > 5 && job.path.compare(job.path.size() - 5, 5, ".html") == 0;  // not the QR codes
     }));
+    save_build_manifest(read_now, result.out_dir, result.pages, diagnostics);
     result.files_written = output.files_written();
     result.files_unchanged = output.files_unchanged();
     result.ok = true;

@@ -20,6 +20,7 @@ struct BuildOptions {
   bool include_drafts = false;
   std::string base_url;           // empty: site.json's
   ImageProgressFn on_image_progress;  // told how the making of photos' web versions goes
+  bool full = false;              // ignore the record of the last build (write/build_manifest.h)
 };
 
 struct BuildResult {
@@ -30,6 +31,9 @@ struct BuildResult {
   std::size_t files_unchanged = 0;
   ImageStats images;
   std::filesystem::path out_dir;
+  // Nothing changed since the last build and its output is intact, so
+  // nothing was written; pages and warnings are the last build's.
+  bool up_to_date = false;
 };
 
 // Everything a build does before writing: content loaded and validated,
