@@ -1,30 +1,15 @@
 // The zhuanlan program as users run it: exit status and Chinese messages.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
-
-#include <array>
-#include <cstdio>
 
 #include "test_support.h"
 
 namespace zhuanlan {
 namespace {
 
-struct CommandRun {
-  int status = -1;
-  std::string output;
-};
+using testing::CommandRun;
 
 CommandRun run(const std::string& arguments) {
-  CommandRun result;
-  const std::string command = std::string(ZHUANLAN_BINARY) + " " + arguments + " 2>&1";
-  FILE* pipe = popen(command.c_str(), "r");
-  if (!pipe) return result;
-  std::array<char, 4096> buffer{};
-  while (fgets(buffer.data(), buffer.size(), pipe)) result.output += buffer.data();
-  const int status = pclose(pipe);
-  result.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return result;
+  return testing::run_command(std::string(ZHUANLAN_BINARY) + " " + arguments);
 }
 
 TEST(Cli, BrokenSiteExitsNonZeroListingEveryProblemInChinese) {

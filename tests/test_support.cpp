@@ -1,5 +1,10 @@
 #include "test_support.h"
 
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
 #include <vips/vips8>
 
 #include <fstream>
@@ -102,5 +107,30 @@ std::map<std::string, std::string> read_tree(const fs::path& dir) {
 }
 
 fs::path source_dir() { return ZHUANLAN_SOURCE_DIR; }
+
+CommandRun run_command(const std::string& command) {
+  CommandRun result;
+  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
+  if (!pipe) return result;
+  std::array<char, 4096> buffer{};
+  while (fgets(buffer.data(), buffer.size(), pipe)) result.output += buffer.data();
+  const int status = pclose(pipe);
+  result.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return result;
+}
+
+std::string decode_qr_svg(const fs::path& svg) {
+  const fs::path png = fs::path(svg).replace_extension(".decode.png");
+  const CommandRun raster =
+      run_command("rsvg-convert --width 400 --background-color white -o '" + png.string() + "' '" + svg.string() + "'");
+  EXPECT_EQ(raster.status, 0) << "rsvg-convert failed (scripts/install-deps test installs librsvg2-bin): " << raster.output;
+  // zbarimg may print D-Bus notices on standard error; only the code is wanted.
+  const CommandRun decoded = run_command("{ zbarimg --quiet --raw '" + png.string() + "' 2>/dev/null; }");
+  EXPECT_EQ(decoded.status, 0) << "zbarimg found no code (scripts/install-deps test installs zbar-tools): " << decoded.output;
+  fs::remove(png);
+  std::string text = decoded.output;
+  while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
+  return text;
+}
 
 }  // namespace zhuanlan::testing

@@ -46,4 +46,16 @@ std::map<std::string, std::string> read_tree(const std::filesystem::path& dir);
 
 std::filesystem::path source_dir();
 
+struct CommandRun {
+  int status = -1;     // the exit status, or -1 when the command did not exit normally
+  std::string output;  // standard output and standard error
+};
+// Runs a shell command and collects what it prints.
+CommandRun run_command(const std::string& command);
+
+// Rasterises an SVG QR code (rsvg-convert) and decodes it (zbarimg), as a
+// phone would read it from a printed board: the decoded text, or "" with a
+// test failure when the tools fail.
+std::string decode_qr_svg(const std::filesystem::path& svg);
+
 }  // namespace zhuanlan::testing

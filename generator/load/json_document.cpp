@@ -255,6 +255,28 @@ std::optional<JsonFields> JsonFields::object(const std::string& key, const std::
   return JsonFields(*doc_, pointer_ + "/" + json_pointer_token(key), file_, *diagnostics_);
 }
 
+std::vector<JsonFields> JsonFields::object_list(const std::string& key, const std::string& meaning) {
+  asked_.insert(key);
+  std::vector<JsonFields> out;
+  const json* value = member(key);
+  if (value == nullptr || value->is_null()) return out;
+  if (!value->is_array()) {
+    diagnostics_->error(file_, line_of(key), "\"" + key + "\"（" + meaning + "）应当是 [ ] 括起来的列表，每一项是 { } 括起来的对象");
+    return out;
+  }
+  const std::string list_pointer = pointer_ + "/" + json_pointer_token(key);
+  for (std::size_t i = 0; i < value->size(); ++i) {
+    const std::string element = list_pointer + "/" + std::to_string(i);
+    if (!(*value)[i].is_object()) {
+      diagnostics_->error(file_, doc_->line_of(element),
+                          "\"" + key + "\" 的第 " + std::to_string(i + 1) + " 项应当是 { } 括起来的对象");
+      continue;
+    }
+    out.emplace_back(*doc_, element, file_, *diagnostics_);
+  }
+  return out;
+}
+
 std::vector<std::pair<std::string, std::string>> JsonFields::text_map(const std::string& key,
                                                                       const std::string& meaning) {
   std::vector<std::pair<std::string, std::string>> out;

@@ -40,6 +40,9 @@ class JsonFields {
   std::vector<std::string> text_list(const std::string& key, const std::string& meaning);
   // A nested object; nullopt (and an error if present but not an object).
   std::optional<JsonFields> object(const std::string& key, const std::string& meaning);
+  // A list of objects, such as "images": [ { "src": …, "caption": … } ]; an
+  // element that is not an object is an error and left out.
+  std::vector<JsonFields> object_list(const std::string& key, const std::string& meaning);
   // Every member name of a nested object with its text value (for maps such as day_themes).
   std::vector<std::pair<std::string, std::string>> text_map(const std::string& key, const std::string& meaning);
 

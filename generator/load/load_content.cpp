@@ -1,8 +1,10 @@
 #include "load/load_content.h"
 
+#include "load/achievement_loader.h"
 #include "load/activity_loader.h"
 #include "load/image_refs.h"
 #include "load/news_loader.h"
+#include "load/people_loader.h"
 #include "load/site_config.h"
 #include "load/tour_loader.h"
 
@@ -18,6 +20,8 @@ std::optional<Content> load_content(const std::filesystem::path& site_dir, const
   content.activities = load_activities(site_dir, *site, diagnostics);
   content.media = load_media(site_dir, diagnostics);
   content.tour = load_tour(site_dir, *site, diagnostics);
+  content.achievements = load_achievements(site_dir, *site, diagnostics);
+  content.people = load_people(site_dir, *site, diagnostics);
   content.site = std::move(*site);
   describe_images(content, site_dir / "content", diagnostics);
   return content;

@@ -5,7 +5,7 @@
 #include "load/front_matter.h"
 #include "load/image_refs.h"
 #include "load/markdown.h"
-#include "load/yaml_fields.h"
+#include "load/markdown_file.h"
 #include "util/files.h"
 #include "util/parallel.h"
 #include "util/text.h"
@@ -16,65 +16,6 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr std::size_t kSummaryChars = 120;
-
-// What every Markdown file with front matter shares: bytes checked as UTF-8,
-// front matter split and parsed.
-struct MarkdownFile {
-  std::string source;            // content/news/a.md
-  std::string dir_in_content;    // news
-  std::string text;
-  FrontMatterSplit split;
-  YAML::Node front_matter;
-};
-
-std::optional<MarkdownFile> read_markdown_file(const fs::path& site_dir, const fs::path& path,
-                                               Diagnostics& diagnostics) {
-  MarkdownFile file;
-  const fs::path relative = path.lexically_relative(site_dir);
-  file.source = relative.generic_string();
-  file.dir_in_content = path.parent_path().lexically_relative(site_dir / "content").generic_string();
-  if (file.dir_in_content == ".") file.dir_in_content.clear();
-  auto text = read_file(path);
-  if (!text) {
-    diagnostics.error(file.source, 0, "无法读取这个文件，请检查文件权限");
-    return std::nullopt;
-  }
-  file.text = std::move(*text);
-  if (const auto bad = find_invalid_utf8(file.text)) {
-    int line = 1;
-    for (std::size_t i = 0; i < *bad; ++i) line += file.text[i] == '\n';
-    diagnostics.error(file.source, line,
-                      "文件不是有效的 UTF-8 编码（第 " + std::to_string(*bad + 1) +
-                          " 个字节处）。请在编辑器中把文件另存为“UTF-8”编码（Windows 记事本：另存为 → 编码选 UTF-8）");
-    return std::nullopt;
-  }
-  std::string error;
-  int error_line = 0;
-  auto split = split_front_matter(file.text, &error, &error_line);
-  if (!split) {
-    diagnostics.error(file.source, error_line, error);
-    return std::nullopt;
-  }
-  if (!split->present) {
-    diagnostics.error(file.source, 1,
-                      "文件开头缺少 front matter。请在第一行写 ---，接着写 title: 标题 等字段，再写一行 --- 后开始正文");
-    return std::nullopt;
-  }
-  file.split = *split;
-  auto yaml = parse_front_matter_yaml(std::string(split->yaml), file.source, split->yaml_first_line, diagnostics);
-  if (!yaml) return std::nullopt;
-  file.front_matter = *yaml;
-  return file;
-}
-
-std::string slug_for(YamlFields& fields, const fs::path& path, Diagnostics& diagnostics) {
-  if (auto slug = fields.text("slug", false, "网址名")) {
-    if (is_valid_slug(*slug)) return *slug;
-    diagnostics.error(fields.file(), fields.line_of("slug"),
-                      "slug “" + *slug + "”只能由小写英文字母、数字和 - 组成，例如 slug: auto-repair-contest");
-  }
-  return ascii_slug(path.stem().string());
-}
 
 std::optional<NewsItem> load_news_item(const fs::path& site_dir, const fs::path& path, const SiteConfig& site,
                                        Diagnostics& diagnostics) {
@@ -127,10 +68,7 @@ std::optional<NewsItem> load_news_item(const fs::path& site_dir, const fs::path&
   }
   fields.warn_unknown_keys();
 
-  MarkdownSource markdown{file->split.body,    file->source, file->split.body_first_line, site_dir / "content",
-                          file->dir_in_content, "../",        site.raw_html,               site.images,
-                          item.cover ? item.cover->content_path : ""};
-  RenderedMarkdown body = render_markdown(markdown, diagnostics);
+  RenderedMarkdown body = render_body(*file, site_dir, site, diagnostics, item.cover ? item.cover->content_path : "");
   item.body_html = std::move(body.html);
   const std::string plain = collapse_whitespace(body.plain_text);
   if (item.summary.empty()) item.summary = make_summary(plain, kSummaryChars);
@@ -153,29 +91,11 @@ std::optional<FreePage> load_free_page(const fs::path& site_dir, const fs::path&
   page.slug = slug_for(fields, path, diagnostics);
   page.url = "pages/" + page.slug + ".html";
   fields.warn_unknown_keys();
-  MarkdownSource markdown{file->split.body,    file->source, file->split.body_first_line, site_dir / "content",
-                          file->dir_in_content, "../",        site.raw_html,               site.images,
-                          ""};
-  RenderedMarkdown body = render_markdown(markdown, diagnostics);
+  RenderedMarkdown body = render_body(*file, site_dir, site, diagnostics);
   page.body_html = std::move(body.html);
   if (page.summary.empty()) page.summary = make_summary(collapse_whitespace(body.plain_text), kSummaryChars);
   page.images = std::move(body.images);
   return page;
-}
-
-// Loads files in parallel; results and messages come back in file order.
-template <typename Item, typename LoadOne>
-std::vector<Item> load_all(const std::vector<fs::path>& files, Diagnostics& diagnostics, LoadOne load_one) {
-  std::vector<std::optional<Item>> loaded(files.size());
-  std::vector<Diagnostics> found(files.size());
-  parallel_for(files.size(), [&](std::size_t i) { loaded[i] = load_one(files[i], found[i]); });
-  std::vector<Item> out;
-  out.reserve(files.size());
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    diagnostics.append(found[i]);
-    if (loaded[i]) out.push_back(std::move(*loaded[i]));
-  }
-  return out;
 }
 
 }  // namespace

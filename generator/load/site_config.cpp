@@ -167,6 +167,10 @@ std::optional<SiteConfig> load_site_config(const std::filesystem::path& site_dir
     site.report.featured_line = report->line_of("featured");
     report->warn_unknown_keys();
   }
+  if (auto people = fields.object("people", "典型人物设置")) {
+    site.people_roles = people->text_list("roles", "典型人物页面上各类人物的先后顺序");
+    people->warn_unknown_keys();
+  }
   fields.warn_unknown_keys();
   if (diagnostics.error_count() > errors_before) return std::nullopt;
   return site;

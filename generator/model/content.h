@@ -45,6 +45,7 @@ struct SiteConfig {
   ImageSettings images;
   Footer footer;
   ReportInfo report;
+  std::vector<std::string> people_roles;  // people.roles: the order of roles on the people page
 };
 
 // An image used by content: where it comes from and where it is published.
@@ -146,6 +147,38 @@ struct Tour {
   std::vector<TourStop> stops;  // in route order
 };
 
+// An achievement (成果) shown in the online exhibition.
+struct Achievement {
+  std::string source;  // content/achievements/auto.csv
+  int line = 0;        // its line in a JSON file, its row in a CSV file
+  std::string id;      // given, or derived from department, title and date
+  std::string url;     // exhibition/<id>.html
+  std::string title, department, category;
+  std::string level;   // 国家级, 省级, 市级, 校级, or empty
+  std::string date;    // 2024-06 or 2024-06-13, or empty
+  std::string date_text;  // 2024年6月
+  std::vector<std::string> people;
+  std::string summary_html;  // links relative to exhibition/<id>.html
+  std::string summary_text;  // plain, for cards
+  std::string link;          // a page about it on another site
+  std::vector<ImageRef> gallery;  // pictures with captions
+  std::vector<ImageRef> images;   // the gallery and the summary's images, for publishing
+};
+
+// A typical person (典型人物).
+struct Person {
+  std::string source;
+  std::string slug;
+  std::string url;  // people/<slug>.html
+  std::string name, role, department;
+  std::optional<ImageRef> photo;
+  std::vector<std::string> honors;
+  int order = 0;
+  std::string story_html;  // links relative to people/<slug>.html
+  std::string summary;
+  std::vector<ImageRef> images;  // the photo and the story's images
+};
+
 struct Content {
   SiteConfig site;
   std::vector<NewsItem> news;
@@ -153,6 +186,8 @@ struct Content {
   std::vector<Activity> activities;
   std::vector<MediaReport> media;
   std::optional<Tour> tour;
+  std::vector<Achievement> achievements;
+  std::vector<Person> people;
 };
 
 }  // namespace zhuanlan

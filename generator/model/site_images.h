@@ -24,6 +24,23 @@ void for_each_image(Site& site, Visit&& visit) {
   for (auto& activity : site.activities) {
     for (auto& image : activity.images) visit(image, activity.source);
   }
+  const auto visit_exhibit = [&](auto& exhibit) {
+    for (auto& image : exhibit.gallery) visit(image, exhibit.source);
+    for (auto& image : exhibit.images) visit(image, exhibit.source);
+  };
+  const auto visit_person = [&](auto& person) {
+    if (person.photo) visit(*person.photo, person.source);
+    for (auto& image : person.images) visit(image, person.source);
+  };
+  // Loaded content keeps exhibits and people as read; the site model keeps
+  // them in the exhibition.
+  if constexpr (requires { site.achievements; }) {
+    for (auto& exhibit : site.achievements) visit_exhibit(exhibit);
+    for (auto& person : site.people) visit_person(person);
+  } else {
+    for (auto& exhibit : site.exhibition.exhibits) visit_exhibit(exhibit);
+    for (auto& person : site.exhibition.people) visit_person(person);
+  }
   if (site.tour) {
     visit(site.tour->map, site.tour->source);
     for (auto& stop : site.tour->stops) {

@@ -204,6 +204,9 @@ SiteModel build_site_model(Content content) {
   }
   if (!model.media.empty()) model.nav.push_back({60, "媒体聚焦", "media/index.html", "media"});
   if (model.tour) model.nav.push_back({50, "线上逛校园", "tour/index.html", "tour"});
+  model.exhibition = build_exhibition(std::move(content.achievements), std::move(content.people), model.site);
+  if (!model.exhibition.exhibits.empty()) model.nav.push_back({30, "成果展", "exhibition/index.html", "exhibition"});
+  if (!model.exhibition.people.empty()) model.nav.push_back({40, "典型人物", "people/index.html", "people"});
   for (std::size_t i = 0; i < model.pages.size(); ++i) {
     const FreePage& page = model.pages[i];
     model.nav.push_back({100 + static_cast<int>(i), page.menu, page.url, page.url});

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "model/content.h"
+#include "model/exhibition_model.h"
 
 namespace zhuanlan {
 
@@ -62,6 +63,7 @@ struct SiteModel {
   std::map<std::string, std::vector<std::size_t>> department_activities;  // lead or partner -> activities
   std::vector<MediaReport> media;      // newest first, then by level
   std::optional<Tour> tour;
+  Exhibition exhibition;               // achievements and typical people
 
   // The activity a news item reports, or nullptr.
   const Activity* activity_of(const NewsItem& item) const;

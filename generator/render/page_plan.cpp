@@ -1,5 +1,7 @@
 #include "render/page_plan.h"
 
+#include "render/exhibition_pages.h"
+#include "render/people_pages.h"
 #include "render/report_pages.h"
 #include "render/schedule_pages.h"
 #include "render/tour_pages.h"
@@ -51,6 +53,8 @@ std::vector<PageJob> plan_pages(const SiteModel& model) {
     }
   }
   if (!model.media.empty()) jobs.push_back({"media/index.html", [](PageRenderer& r) { return render_media(r); }});
+  plan_exhibition_pages(model, jobs);
+  plan_people_pages(model, jobs);
   jobs.push_back({"404.html", [](PageRenderer& r) { return r.not_found(); }, false});
   return jobs;
 }

@@ -1,5 +1,6 @@
 #include "render/page_renderer.h"
 
+#include "render/exhibition_pages.h"
 #include "load/image_tag.h"
 #include "render/schedule_pages.h"
 #include "util/paths.h"
@@ -209,6 +210,7 @@ std::string PageRenderer::home() {
   d.set("pages", pages);
   d.set("has_pages", !model_.pages.empty());
   add_schedule_strip(model_, d);
+  d.set("showcase", exhibition_home(model_));
   std::string image;
   for (const std::size_t i : model_.home_news) {
     if (model_.news[i].cover) {

@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "load/markdown.h"
+#include "render/exhibition_pages.h"
 #include "render/schedule_pages.h"
 #include "util/paths.h"
 
@@ -86,6 +87,8 @@ std::string render_tour_stop(PageRenderer& r, std::size_t index) {
   }
   d.set("activities", activities);
   d.set("has_activities", !stop.activities.empty());
+  d.set("exhibits", exhibit_links(model, stop.achievements));
+  d.set("has_exhibits", !stop.achievements.empty());
   d.set("prev", index > 0 ? stop_link(tour.stops[index - 1], index - 1) : data(false));
   d.set("next", index + 1 < tour.stops.size() ? stop_link(tour.stops[index + 1], index + 1) : data(false));
   return r.wrap({stop.url, "tour", stop.name + " - " + tour.title,

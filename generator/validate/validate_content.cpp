@@ -83,6 +83,14 @@ std::string nearest_name(const std::string& name, const std::vector<std::string>
   return best;
 }
 
+std::string unlisted_name_warning(const std::string& name, const std::vector<std::string>& listed,
+                                  const std::string& what, const std::string& list_key) {
+  if (listed.empty() || name.empty() || std::find(listed.begin(), listed.end(), name) != listed.end()) return "";
+  const std::string near = nearest_name(name, listed);
+  return what + "“" + name + "”不在 site.json 的 " + list_key + " 名单中" +
+         (near.empty() ? "，请检查名称或把它加进名单" : "，是不是“" + near + "”？");
+}
+
 void validate_content(const Content& content, Diagnostics& diagnostics) {
   std::vector<std::pair<std::string, std::string>> news_urls;
   for (const auto& item : content.news) news_urls.emplace_back(item.url, item.source);
@@ -94,13 +102,9 @@ void validate_content(const Content& content, Diagnostics& diagnostics) {
   report_duplicate_ids(content.activities, diagnostics);
 
   const SiteConfig& site = content.site;
-  const std::set<std::string> departments(site.departments.begin(), site.departments.end());
   const auto check_department = [&](const std::string& name, const std::string& file, int line, const std::string& role) {
-    if (departments.empty() || name.empty() || departments.count(name) > 0) return;
-    const std::string near = nearest_name(name, site.departments);
-    diagnostics.warning(file, line,
-                        role + "“" + name + "”不在 site.json 的 departments 名单中" +
-                            (near.empty() ? "，请检查名称或把它加进名单" : "，是不是“" + near + "”？"));
+    const std::string warning = unlisted_name_warning(name, site.departments, role, "departments");
+    if (!warning.empty()) diagnostics.warning(file, line, warning);
   };
   std::set<std::string> known_activities;
   for (const auto& a : content.activities) {

@@ -1,5 +1,6 @@
 #include "write/build_site.h"
 
+#include <algorithm>
 #include <map>
 #include <stdexcept>
 
@@ -13,6 +14,7 @@
 #include "write/table_files.h"
 #include "util/parallel.h"
 #include "validate/validate_content.h"
+#include "validate/validate_exhibition.h"
 #include "write/assets.h"
 #include "write/image_cache.h"
 #include "write/staged_output.h"
@@ -48,6 +50,7 @@ std::optional<PreparedSite> prepare_site(const BuildOptions& options, Diagnostic
   auto content = load_content(site_dir, options.base_url, options.include_drafts, diagnostics);
   if (!content) return std::nullopt;
   validate_content(*content, diagnostics);
+  validate_exhibition(*content, diagnostics);
   auto layouts = load_layouts(site_dir, diagnostics);
   if (diagnostics.has_errors() || !layouts) return std::nullopt;
   PreparedSite prepared{build_site_model(std::move(*content)), std::move(*layouts), {}};
@@ -114,7 +117,9 @@ BuildResult build_site(const BuildOptions& options) {
     parallel_for(image_files.size(), [&](std::size_t i) { output.link(image_files[i].from, image_files[i].path); });
     output.commit();
     prune_image_cache(images.cache_dir, kImageCacheMaxAge);
-    result.pages = jobs.size();
+    result.pages = static_cast<std::size_t>(std::count_if(jobs.begin(), jobs.end(), [](const PageJob& job) {
+      return job.path.size() > 5 && job.path.compare(job.path.size() - 5, 5, ".html") == 0;  // not the QR codes
+    }));
     result.files_written = output.files_written();
     result.files_unchanged = output.files_unchanged();
     result.ok = true;

@@ -16,14 +16,16 @@ const pageTypes = [
   ["news-list", /^news\/index\.html$/], ["day", /^days\/[^_]+\.html$/], ["news", /^news\/(?!index)[^/]+\.html$/],
   ["department", /^departments\/(?!index)[^_]+\.html$/], ["tag", /^tags\/(?!index)[^_]+\.html$/],
   ["departments", /^departments\/index\.html$/], ["exhibition", /^exhibition\/index\.html$/],
-  ["exhibit", /^exhibition\/(?!index)[^/]+\.html$/], ["people", /^people\/index\.html$/],
+  ["exhibit", /^exhibition\/(?!index)[^/]+\.html$/], ["exhibit-list", /^exhibition\/departments\/[^/]+\.html$/],
+  ["exhibit-print", /^exhibition\/print\/[^/]+\.html$/], ["people", /^people\/index\.html$/],
   ["person", /^people\/(?!index)[^/]+\.html$/], ["tour", /^tour\/index\.html$/], ["tour-stop", /^tour\/(?!index)[^/]+\.html$/],
   ["media", /^media\/index\.html$/], ["stats", /^stats\/index\.html$/], ["free-page", /^pages\/[^/]+\.html$/],
   ["not-found", /^404\.html$/],
 ];
-// Types every demo build has; the exhibition's appear once it has content.
+// Types every demo build has.
 const required = ["home", "schedule", "activity", "news-list", "day", "news", "department", "tag", "tour", "tour-stop",
-                  "media", "stats", "free-page", "not-found"];
+                  "media", "stats", "free-page", "not-found", "exhibition", "exhibit", "exhibit-list", "exhibit-print",
+                  "people", "person"];
 
 function listHtml(dir, prefix = "") {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>

@@ -1,0 +1,65 @@
+#include "load/people_loader.h"
+
+#include "load/markdown.h"
+#include "load/markdown_file.h"
+#include "util/files.h"
+#include "util/text.h"
+#include "validate/validate_content.h"
+
+namespace zhuanlan {
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::size_t kSummaryChars = 80;
+
+std::optional<Person> load_person(const fs::path& site_dir, const fs::path& path, const SiteConfig& site,
+                                  Diagnostics& diagnostics) {
+  auto file = read_markdown_file(site_dir, path, diagnostics);
+  if (!file) return std::nullopt;
+  YamlFields fields(file->front_matter, file->source, file->split.yaml_first_line, diagnostics);
+  Person person;
+  person.source = file->source;
+  person.name = collapse_whitespace(fields.text("name", true, "姓名").value_or(""));
+  person.role = collapse_whitespace(fields.text("role", true, "人物类别，例如 大国工匠、优秀教师、就业之星").value_or(""));
+  person.department = collapse_whitespace(fields.text("department", false, "所在单位").value_or(""));
+  for (const auto& honor : fields.text_list("honors")) person.honors.push_back(collapse_whitespace(honor));
+  person.order = static_cast<int>(fields.integer("order").value_or(0));
+  person.slug = slug_for(fields, path, diagnostics);
+  person.url = "people/" + person.slug + ".html";
+  if (auto photo = fields.text("photo", false, "照片")) {
+    std::string error;
+    const std::string alt = person.name + (person.role.empty() ? "" : "（" + person.role + "）") + "的照片";
+    if (auto image = resolve_image(site_dir / "content", file->dir_in_content, *photo, alt, "", &error)) {
+      person.photo = image;
+      person.images.push_back(*image);
+    } else {
+      diagnostics.error(file->source, fields.line_of("photo"), "照片" + error);
+    }
+  }
+  const auto warn_unlisted = [&](const std::string& key, const std::string& value,
+                                  const std::vector<std::string>& listed, const std::string& what,
+                                  const std::string& list_key) {
+    const std::string warning = unlisted_name_warning(value, listed, what, list_key);
+    if (!warning.empty()) diagnostics.warning(file->source, fields.line_of(key), warning);
+  };
+  warn_unlisted("department", person.department, site.departments, "单位", "departments");
+  warn_unlisted("role", person.role, site.people_roles, "人物类别", "people.roles");
+  fields.warn_unknown_keys();
+  RenderedMarkdown story = render_body(*file, site_dir, site, diagnostics);
+  person.story_html = std::move(story.html);
+  person.summary = make_summary(collapse_whitespace(story.plain_text), kSummaryChars);
+  for (auto& image : story.images) person.images.push_back(std::move(image));
+  return person;
+}
+
+}  // namespace
+
+std::vector<Person> load_people(const fs::path& site_dir, const SiteConfig& site, Diagnostics& diagnostics) {
+  const auto files = list_files(site_dir / "content" / "people", ".md");
+  return load_all<Person>(files, diagnostics, [&](const fs::path& path, Diagnostics& found) {
+    return load_person(site_dir, path, site, found);
+  });
+}
+
+}  // namespace zhuanlan

@@ -1,0 +1,102 @@
+#include "render/people_pages.h"
+
+#include "render/exhibition_pages.h"
+#include "render/qr_code.h"
+#include "util/paths.h"
+
+namespace zhuanlan {
+
+using kainjow::mustache::data;
+using kainjow::mustache::list;
+
+namespace {
+
+const std::string kIndexPath = "people/index.html";
+
+const PeopleGroup& role_of(const Exhibition& ex, const Person& person) {
+  for (const auto& group : ex.roles) {
+    if (group.role == person.role) return group;
+  }
+  return ex.roles.front();  // every person's role has a group
+}
+
+std::string people_index(PageRenderer& r) {
+  const Exhibition& ex = r.model().exhibition;
+  const std::string root = root_prefix_for(kIndexPath);
+  data d = r.common(root);
+  d.set("count", std::to_string(ex.people.size()));
+  list roles;
+  for (const auto& group : ex.roles) {
+    list cards;
+    for (const std::size_t i : group.people) {
+      const Person& person = ex.people[i];
+      data card;
+      card.set("root", root);
+      card.set("name", person.name);
+      card.set("url", person.url);
+      card.set("role", person.role);
+      card.set("department", person.department.empty() ? data(false) : data(person.department));
+      card.set("honor", person.honors.empty() ? data(false) : data(person.honors.front()));
+      card.set("photo", person.photo ? data(person.photo->published_path) : data(false));
+      data entry;
+      entry.set("card", r.render("person_card", card));
+      cards.push_back(entry);
+    }
+    data entry;
+    entry.set("role", group.role);
+    entry.set("anchor", group.anchor);
+    entry.set("count", std::to_string(group.people.size()));
+    entry.set("cards", cards);
+    roles.push_back(entry);
+  }
+  d.set("roles", roles);
+  return r.wrap({kIndexPath, "people", "典型人物", r.model().site.school + "典型人物群像", "", false, false},
+                r.render("people", d));
+}
+
+std::string person_page(PageRenderer& r, std::size_t index) {
+  const SiteModel& model = r.model();
+  const Exhibition& ex = model.exhibition;
+  const Person& person = ex.people[index];
+  const std::string root = root_prefix_for(person.url);
+  data d = r.common(root);
+  d.set("name", person.name);
+  d.set("role", person.role);
+  d.set("role_anchor", role_of(ex, person).anchor);
+  d.set("department", person.department.empty() ? data(false) : data(person.department));
+  d.set("photo", person.photo ? data(person.photo->published_path) : data(false));
+  d.set("photo_alt", person.photo ? person.photo->alt : std::string());
+  list honors;
+  for (const auto& honor : person.honors) honors.push_back(data(honor));
+  d.set("honors", honors);
+  d.set("has_honors", !person.honors.empty());
+  d.set("story", person.story_html);
+  d.set("qr", qr_code_box(model, person.url));
+  const auto neighbour = [&](std::size_t k) {
+    data link;
+    link.set("name", ex.people[k].name);
+    link.set("role", ex.people[k].role);
+    link.set("url", ex.people[k].url);
+    return link;
+  };
+  d.set("prev", index > 0 ? neighbour(index - 1) : data(false));
+  d.set("next", index + 1 < ex.people.size() ? neighbour(index + 1) : data(false));
+  return r.wrap({person.url, "people", person.name + "（" + person.role + "）",
+                 person.summary.empty() ? person.role + person.name : person.summary,
+                 person.photo ? person.photo->published_path : std::string(), true, false},
+                r.render("person", d));
+}
+
+}  // namespace
+
+void plan_people_pages(const SiteModel& model, std::vector<PageJob>& jobs) {
+  const Exhibition& ex = model.exhibition;
+  if (ex.people.empty()) return;
+  jobs.push_back({kIndexPath, [](PageRenderer& r) { return people_index(r); }});
+  for (std::size_t i = 0; i < ex.people.size(); ++i) {
+    jobs.push_back({ex.people[i].url, [i](PageRenderer& r) { return person_page(r, i); }});
+    jobs.push_back(qr_code_job(model, ex.people[i].url));
+  }
+}
+
+}  // namespace zhuanlan
