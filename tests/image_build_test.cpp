@@ -91,11 +91,13 @@ TEST_F(ImageBuildTest, UnchangedPhotosAreNeverDecodedAgainChangedOnesAreRemovedO
   ASSERT_TRUE(first.ok);
   EXPECT_EQ(first.images.made, 2u);
   EXPECT_EQ(first.images.reused, 0u);
+  EXPECT_EQ(first.images.hashed, 2u);
 
   const BuildResult again = build(out);
   ASSERT_TRUE(again.ok);
   EXPECT_EQ(again.images.made, 0u);  // nothing decoded
   EXPECT_EQ(again.images.reused, 2u);
+  EXPECT_EQ(again.images.hashed, 0u);  // nor even read
   EXPECT_EQ(again.files_written, 0u);
 
   // A new photo under the same name is made again; the other is not.
@@ -104,6 +106,7 @@ TEST_F(ImageBuildTest, UnchangedPhotosAreNeverDecodedAgainChangedOnesAreRemovedO
   ASSERT_TRUE(changed.ok);
   EXPECT_EQ(changed.images.made, 1u);
   EXPECT_EQ(changed.images.reused, 1u);
+  EXPECT_EQ(changed.images.hashed, 1u);
   EXPECT_EQ(size_of(out / "images/b.jpg"), std::make_pair(1000, 800));
   EXPECT_NE(testing::read_text(out / "news/one.html").find("width=\"1000\" height=\"800\""), std::string::npos);
 

@@ -7,6 +7,7 @@
 
 #include "load/csv.h"
 #include "load/json_document.h"
+#include "load/image_refs.h"
 #include "load/markdown.h"
 #include "load/markdown_file.h"
 #include "load/text_encoding.h"
@@ -164,11 +165,13 @@ std::optional<Achievement> finish_record(const RawRecord& raw, const fs::path& s
   const fs::path content_dir = site_dir / "content";
   for (const auto& entry : raw.images) {
     std::string error;
-    auto image = resolve_image(content_dir, raw.dir_in_content, entry.src, entry.caption, entry.caption, &error);
+    auto image = resolve_image(content_dir, raw.dir_in_content, entry.src, site.images, &error);
     if (!image) {
       diagnostics.error(raw.source, entry.place.line, entry.place.prefix + "图片" + error);
       continue;
     }
+    image->alt = entry.caption;
+    image->caption = entry.caption;
     if (entry.caption.empty()) {
       diagnostics.error(raw.source, entry.place.line,
                         entry.place.prefix + "图片 " + entry.src + " 缺少图片说明，请写一句话说明图片内容（" +
@@ -180,8 +183,8 @@ std::optional<Achievement> finish_record(const RawRecord& raw, const fs::path& s
 
   if (const auto summary = raw.text.find("summary"); summary != raw.text.end()) {
     const FieldPlace place = raw.place_of("summary");
-    MarkdownSource markdown{summary->second, raw.source, place.line, content_dir, raw.dir_in_content, "../",
-                            site.raw_html};
+    MarkdownSource markdown{summary->second, raw.source,   place.line,  content_dir, raw.dir_in_content,
+                            "../",           site.raw_html, site.images, ""};
     RenderedMarkdown body = render_markdown(markdown, diagnostics);
     a.summary_html = std::move(body.html);
     a.summary_text = make_summary(collapse_whitespace(body.plain_text), kCardSummaryChars);

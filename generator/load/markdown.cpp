@@ -10,7 +10,6 @@
 #include <mutex>
 
 #include "load/image_refs.h"
-#include "util/paths.h"
 #include "util/text.h"
 
 namespace zhuanlan {
@@ -62,19 +61,6 @@ bool is_block_end(cmark_node_type type) {
 }
 
 }  // namespace
-
-std::optional<ImageRef> resolve_image(const std::filesystem::path& content_dir, std::string_view file_dir_in_content,
-                                      std::string_view written, std::string alt, std::string caption,
-                                      std::string* error) {
-  const auto resolved = resolve_content_path(content_dir, file_dir_in_content, written, error);
-  if (!resolved) return std::nullopt;
-  ImageRef image;
-  image.content_path = resolved->content_relative;
-  image.published_path = published_path_for(resolved->content_relative);
-  image.alt = std::move(alt);
-  image.caption = std::move(caption);
-  return image;
-}
 
 RenderedMarkdown render_markdown(const MarkdownSource& source, Diagnostics& diagnostics) {
   register_extensions_once();

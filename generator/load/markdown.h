@@ -39,12 +39,4 @@ struct RenderedMarkdown {
 
 RenderedMarkdown render_markdown(const MarkdownSource& source, Diagnostics& diagnostics);
 
-// An image named outside Markdown (a cover, a photo, a gallery entry):
-// checked to be a file inside content/ and given its published path. Its
-// size is read later, by describe_images (load/image_refs.h). On failure
-// returns nullopt with a Chinese reason in *error.
-std::optional<ImageRef> resolve_image(const std::filesystem::path& content_dir, std::string_view file_dir_in_content,
-                                      std::string_view written, std::string alt, std::string caption,
-                                      std::string* error);
-
 }  // namespace zhuanlan

@@ -1,6 +1,6 @@
 #include "load/people_loader.h"
 
-#include "load/markdown.h"
+#include "load/image_refs.h"
 #include "load/markdown_file.h"
 #include "util/files.h"
 #include "util/text.h"
@@ -30,7 +30,8 @@ std::optional<Person> load_person(const fs::path& site_dir, const fs::path& path
   if (auto photo = fields.text("photo", false, "照片")) {
     std::string error;
     const std::string alt = person.name + (person.role.empty() ? "" : "（" + person.role + "）") + "的照片";
-    if (auto image = resolve_image(site_dir / "content", file->dir_in_content, *photo, alt, "", &error)) {
+    if (auto image = resolve_image(site_dir / "content", file->dir_in_content, *photo, site.images, &error)) {
+      image->alt = alt;
       person.photo = image;
       person.images.push_back(*image);
     } else {

@@ -6,10 +6,10 @@
 #include <set>
 
 #include "model/image_variants.h"
-#include "util/hash.h"
 #include "util/parallel.h"
 #include "write/image_cache.h"
 #include "write/image_processing.h"
+#include "write/source_hashes.h"
 
 namespace zhuanlan {
 namespace fs = std::filesystem;
@@ -72,11 +72,10 @@ void make(const Job& job, const fs::path& source, const fs::path& dir) {
 void run_jobs(std::vector<Job>& jobs, const ImageWork& work, ImageStats& stats, Diagnostics& diagnostics) {
   std::map<std::string, std::string> hashes;  // content path -> sha256 of its bytes
   for (const auto& job : jobs) hashes.emplace(job.image->image.content_path, "");
-  std::vector<std::map<std::string, std::string>::iterator> to_hash;
-  for (auto it = hashes.begin(); it != hashes.end(); ++it) to_hash.push_back(it);
-  parallel_for(to_hash.size(), [&](std::size_t i) {
-    to_hash[i]->second = sha256_file_hex(work.content_dir / to_hash[i]->first).value_or("");
-  });
+  std::vector<std::string> paths;
+  for (const auto& [path, hash] : hashes) paths.push_back(path);
+  const std::vector<std::string> found = hash_sources(work.content_dir, paths, work.cache_dir, &stats.hashed);
+  for (std::size_t i = 0; i < paths.size(); ++i) hashes[paths[i]] = found[i];
 
   std::vector<Job*> missing;
   for (auto& job : jobs) {

@@ -33,6 +33,7 @@ struct ImageWork {
 };
 
 struct ImageStats {
+  std::size_t hashed = 0;  // photos read to be hashed (new or changed files)
   std::size_t made = 0;    // photos decoded to make files
   std::size_t reused = 0;  // photos whose files were all in the cache (or drawings, published as they are): nothing decoded
 };
