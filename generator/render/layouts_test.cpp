@@ -15,8 +15,7 @@ TEST(Layouts, EscapeValuesExactlyAsMustacheDoes) {
   Diagnostics diagnostics;
   auto layouts = load_layouts(site.path(), diagnostics);
   ASSERT_TRUE(layouts.has_value());
-  for (const std::string value : {std::string("<a href=\"x\">'&'</a>"), std::string("技能 & 成才 <b>"),
-                                  std::string("&amp;&&"), std::string(""), std::string("纯文字")}) {
+  for (const char* value : {"<a href=\"x\">'&'</a>", "技能 & 成才 <b>", "&amp;&&", "", "纯文字"}) {
     kainjow::mustache::data d;
     d.set("x", value);
     kainjow::mustache::mustache reference("<p title=\"{{x}}\">{{x}}|{{{x}}}</p>\n");
