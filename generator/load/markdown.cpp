@@ -64,8 +64,10 @@ bool is_block_end(cmark_node_type type) {
 
 RenderedMarkdown render_markdown(const MarkdownSource& source, Diagnostics& diagnostics) {
   register_extensions_once();
+  // Column alignment as style="text-align: …": the align attribute cmark
+  // writes otherwise is obsolete HTML.
   const int options = CMARK_OPT_DEFAULT | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE |
-                      (source.raw_html ? CMARK_OPT_UNSAFE : 0);
+                      CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES | (source.raw_html ? CMARK_OPT_UNSAFE : 0);
   std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(options));
   for (const char* name : {"table", "strikethrough", "autolink", "tagfilter"}) {
     if (cmark_syntax_extension* extension = cmark_find_syntax_extension(name)) {

@@ -20,6 +20,13 @@ TEST(Markdown, RendersGfmTablesStrikethroughAndAutolinks) {
   EXPECT_NE(out.html.find("<a href=\"https://www.example.edu.cn\">"), std::string::npos) << out.html;
 }
 
+TEST(Markdown, TableColumnAlignmentIsCssNotTheObsoleteAlignAttribute) {
+  const auto out = render("| 项目 | 人数 |\n|:---|---:|\n| 竞赛 | 12 |\n");
+  EXPECT_NE(out.html.find("<td style=\"text-align: right\">12</td>"), std::string::npos) << out.html;
+  EXPECT_NE(out.html.find("<th style=\"text-align: left\">项目</th>"), std::string::npos) << out.html;
+  EXPECT_EQ(out.html.find("align=\""), std::string::npos) << out.html;
+}
+
 TEST(Markdown, RawHtmlAndScriptsAreInertByDefault) {
   const auto out = render("<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n\n"
                           "[点我](javascript:alert(1)) <b onmouseover=alert(1)>粗</b>\n");
