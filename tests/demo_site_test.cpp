@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <regex>
+#include <set>
 
 #include "test_support.h"
 #include "write/build_site.h"
@@ -86,6 +87,38 @@ TEST(DemoSite, BuildsAndEveryInternalLinkResolves) {
   EXPECT_GE(day_pages, 7u);
   EXPECT_GT(links_checked, 500u);
   EXPECT_GT(image_versions, 500u);
+}
+
+// Every picture on every page keeps its place while it loads (width and
+// height), and every photo offers its web versions (srcset), so that a
+// phone never downloads the widest copy: covers, galleries, exhibits,
+// people, the home page's strips. Drawings (SVG) scale by themselves.
+TEST(DemoSite, EveryImageHasItsSizeAndEveryPhotoItsWebVersions) {
+  testing::TempDir out;
+  BuildOptions options;
+  options.site_dir = testing::source_dir();
+  options.out_dir = out.path() / "public";
+  ASSERT_TRUE(build_site(options).ok);
+  const std::regex img(R"(<img\b[^>]*>)");
+  std::size_t photos = 0;
+  std::set<std::string> kinds;  // top folders of pages with photos
+  for (const auto& [path, bytes] : testing::read_tree(options.out_dir)) {
+    if (path.size() < 5 || path.substr(path.size() - 5) != ".html") continue;
+    for (auto it = std::sregex_iterator(bytes.begin(), bytes.end(), img); it != std::sregex_iterator(); ++it) {
+      const std::string tag = it->str();
+      EXPECT_NE(tag.find(" width=\""), std::string::npos) << path << ": " << tag;
+      EXPECT_NE(tag.find(" height=\""), std::string::npos) << path << ": " << tag;
+      if (tag.find(".svg\"") != std::string::npos) continue;
+      ++photos;
+      kinds.insert(path.find('/') == std::string::npos ? "home" : path.substr(0, path.find('/')));
+      EXPECT_NE(tag.find(" srcset=\""), std::string::npos) << path << ": " << tag;
+      EXPECT_NE(tag.find(" sizes=\""), std::string::npos) << path << ": " << tag;
+    }
+  }
+  EXPECT_GT(photos, 100u);
+  for (const char* kind : {"home", "news", "schedule", "exhibition", "people", "tour"}) {
+    EXPECT_TRUE(kinds.count(kind)) << "no photo checked on " << kind << " pages";
+  }
 }
 
 }  // namespace

@@ -46,4 +46,12 @@ std::string image_tag(const ImageRef& image, const std::string& root_prefix, boo
   return html;
 }
 
+std::string card_image_tag(const ImageRef& image, const std::string& root_prefix) {
+  ImageRef decoration = image;
+  decoration.alt.clear();
+  decoration.caption.clear();
+  decoration.original_published = false;
+  return image_tag(decoration, root_prefix, true, kGridImageSizes);
+}
+
 }  // namespace zhuanlan

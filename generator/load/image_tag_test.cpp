@@ -53,6 +53,17 @@ TEST(ImageTag, AltFallsBackToTheCaptionAndOriginalsAreLinked) {
       << html;
 }
 
+TEST(ImageTag, CardPicturesAreDecorationAndNeverLinkTheOriginal) {
+  ImageRef image = photo();
+  image.original_published = true;  // a card is a link already: links cannot nest
+  const std::string html = card_image_tag(image, "../");
+  EXPECT_EQ(html.rfind("<picture>", 0), 0u) << html;
+  EXPECT_EQ(html.find("<a "), std::string::npos) << html;
+  EXPECT_NE(html.find("alt=\"\" loading=\"lazy\""), std::string::npos) << html;
+  EXPECT_NE(html.find("sizes=\"(min-width: 37rem) 23rem, 100vw\""), std::string::npos) << html;
+  EXPECT_NE(html.find("width=\"1600\" height=\"1067\""), std::string::npos) << html;
+}
+
 TEST(ImageTag, DrawingsAreOnePlainImage) {
   ImageRef map = photo();
   map.published_path = "images/tour/map.svg";

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "load/image_tag.h"
 #include "render/qr_code.h"
 #include "util/paths.h"
 
@@ -56,8 +57,10 @@ const ExhibitGroup* group_named(const std::vector<ExhibitGroup>& groups, const s
 list exhibit_cards(PageRenderer& r, const std::vector<std::size_t>& exhibits, const std::string& root) {
   list cards;
   for (const std::size_t i : exhibits) {
-    data card = exhibit_facts(r.model().exhibition.exhibits[i]);
+    const Achievement& a = r.model().exhibition.exhibits[i];
+    data card = exhibit_facts(a);
     card.set("root", root);
+    card.set("thumb_img", a.gallery.empty() ? data(false) : data(card_image_tag(a.gallery.front(), root)));
     data entry;
     entry.set("card", r.render("exhibit_card", card));
     cards.push_back(entry);
@@ -158,6 +161,7 @@ std::string exhibit_page(PageRenderer& r, std::size_t index) {
   list gallery;
   for (const auto& image : a.gallery) {
     data entry;
+    entry.set("img", image_tag(image, root, true, kGridImageSizes));
     entry.set("src", image.published_path);
     entry.set("alt", image.alt);
     entry.set("caption", image.caption);
@@ -271,6 +275,7 @@ data exhibition_home(const SiteModel& model) {
     data entry = link(person.name, person.url);
     entry.set("role", person.role);
     entry.set("photo", person.photo ? data(person.photo->published_path) : data(false));
+    entry.set("photo_img", person.photo ? data(card_image_tag(*person.photo, root_prefix_for("index.html"))) : data(false));
     people.push_back(entry);
   }
   d.set("people", people);

@@ -137,10 +137,7 @@ std::string PageRenderer::news_card(std::size_t index, const std::string& root) 
     d.set("cover", item.cover->published_path);
     d.set("cover_alt", item.cover->alt);
     // The card's title says the same: the picture is decoration here.
-    ImageRef decoration = *item.cover;
-    decoration.alt.clear();
-    decoration.caption.clear();
-    d.set("cover_img", image_tag(decoration, root, true, kGridImageSizes));
+    d.set("cover_img", card_image_tag(*item.cover, root));
   } else {
     d.set("cover", false);
     d.set("cover_img", false);

@@ -1,5 +1,6 @@
 #include "render/people_pages.h"
 
+#include "load/image_tag.h"
 #include "render/exhibition_pages.h"
 #include "render/qr_code.h"
 #include "util/paths.h"
@@ -38,6 +39,7 @@ std::string people_index(PageRenderer& r) {
       card.set("department", person.department.empty() ? data(false) : data(person.department));
       card.set("honor", person.honors.empty() ? data(false) : data(person.honors.front()));
       card.set("photo", person.photo ? data(person.photo->published_path) : data(false));
+      card.set("photo_img", person.photo ? data(card_image_tag(*person.photo, root)) : data(false));
       data entry;
       entry.set("card", r.render("person_card", card));
       cards.push_back(entry);
@@ -66,6 +68,8 @@ std::string person_page(PageRenderer& r, std::size_t index) {
   d.set("department", person.department.empty() ? data(false) : data(person.department));
   d.set("photo", person.photo ? data(person.photo->published_path) : data(false));
   d.set("photo_alt", person.photo ? person.photo->alt : std::string());
+  // The first thing on the page: not lazy.
+  d.set("photo_img", person.photo ? data(image_tag(*person.photo, root, false, kPortraitImageSizes)) : data(false));
   list honors;
   for (const auto& honor : person.honors) honors.push_back(data(honor));
   d.set("honors", honors);
