@@ -32,6 +32,9 @@ std::optional<Person> load_person(const fs::path& site_dir, const fs::path& path
     const std::string alt = person.name + (person.role.empty() ? "" : "（" + person.role + "）") + "的照片";
     if (auto image = resolve_image(site_dir / "content", file->dir_in_content, *photo, site.images, &error)) {
       image->alt = alt;
+      // The portrait has no caption field: who it shows (name and role) is
+      // its caption, so check does not ask for one the user cannot write.
+      image->caption = alt;
       person.photo = image;
       person.images.push_back(*image);
     } else {

@@ -50,6 +50,7 @@ order: 2
   ASSERT_TRUE(p.photo);
   EXPECT_EQ(p.photo->content_path, "images/people/a.jpg");
   EXPECT_EQ(p.photo->alt, "张青山（大国工匠）的照片");
+  EXPECT_EQ(p.photo->caption, p.photo->alt);  // counts as captioned for check
   EXPECT_EQ(p.url.rfind("people/", 0), 0u);
   EXPECT_EQ(p.url.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-/."), std::string::npos) << p.url;
   EXPECT_NE(p.story_html.find("三十年只做一件事。"), std::string::npos);
