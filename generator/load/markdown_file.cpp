@@ -1,5 +1,6 @@
 #include "load/markdown_file.h"
 
+#include "load/image_refs.h"
 #include "util/files.h"
 #include "util/text.h"
 
@@ -51,6 +52,17 @@ RenderedMarkdown render_body(const MarkdownFile& file, const fs::path& site_dir,
   const MarkdownSource markdown{file.split.body, file.source,  file.split.body_first_line, site_dir / "content",
                                 file.dir_in_content, "../", site.raw_html, site.images, image_above};
   return render_markdown(markdown, diagnostics);
+}
+
+std::optional<ImageRef> image_field(YamlFields& fields, const std::string& key, const std::string& meaning,
+                                    const MarkdownFile& file, const fs::path& site_dir, const SiteConfig& site,
+                                    Diagnostics& diagnostics) {
+  const auto written = fields.text(key, false, meaning);
+  if (!written) return std::nullopt;
+  std::string error;
+  auto image = resolve_image(site_dir / "content", file.dir_in_content, *written, site.images, &error);
+  if (!image) diagnostics.error(file.source, fields.line_of(key), meaning + error);
+  return image;
 }
 
 std::string slug_for(YamlFields& fields, const fs::path& path, Diagnostics& diagnostics) {

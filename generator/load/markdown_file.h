@@ -36,6 +36,13 @@ RenderedMarkdown render_body(const MarkdownFile& file, const std::filesystem::pa
                              Diagnostics& diagnostics,
                              const std::string& image_above = "");
 
+// The image a front matter field names (a news cover, a person's photo),
+// checked and measured; a bad path is an error on the field's line, with
+// `meaning` (封面图片, 照片) naming it. nullopt when absent or bad.
+std::optional<ImageRef> image_field(YamlFields& fields, const std::string& key, const std::string& meaning,
+                                    const MarkdownFile& file, const std::filesystem::path& site_dir,
+                                    const SiteConfig& site, Diagnostics& diagnostics);
+
 // The `slug` field when valid, else an ASCII slug of the file name.
 std::string slug_for(YamlFields& fields, const std::filesystem::path& path, Diagnostics& diagnostics);
 

@@ -3,7 +3,6 @@
 #include <optional>
 
 #include "load/front_matter.h"
-#include "load/image_refs.h"
 #include "load/markdown.h"
 #include "load/markdown_file.h"
 #include "util/files.h"
@@ -56,15 +55,10 @@ std::optional<NewsItem> load_news_item(const fs::path& site_dir, const fs::path&
                       "本站要求每条新闻经过审核后发布（site.json 中 review.require_reviewer 为 true），"
                       "请在 front matter 中写上审核人，例如 reviewer: 某某；尚未审核的稿件请加 draft: true");
   }
-  if (auto cover = fields.text("cover", false, "封面图片")) {
-    std::string error;
-    if (auto image = resolve_image(site_dir / "content", file->dir_in_content, *cover, site.images, &error)) {
-      image->alt = item.title;
-      item.cover = image;
-      item.images.push_back(*image);
-    } else {
-      diagnostics.error(file->source, fields.line_of("cover"), "封面图片" + error);
-    }
+  if (auto cover = image_field(fields, "cover", "封面图片", *file, site_dir, site, diagnostics)) {
+    cover->alt = item.title;
+    item.cover = cover;
+    item.images.push_back(*cover);
   }
   fields.warn_unknown_keys();
 

@@ -1,6 +1,5 @@
 #include "load/people_loader.h"
 
-#include "load/image_refs.h"
 #include "load/markdown_file.h"
 #include "util/files.h"
 #include "util/text.h"
@@ -27,19 +26,13 @@ std::optional<Person> load_person(const fs::path& site_dir, const fs::path& path
   person.order = static_cast<int>(fields.integer("order").value_or(0));
   person.slug = slug_for(fields, path, diagnostics);
   person.url = "people/" + person.slug + ".html";
-  if (auto photo = fields.text("photo", false, "照片")) {
-    std::string error;
-    const std::string alt = person.name + (person.role.empty() ? "" : "（" + person.role + "）") + "的照片";
-    if (auto image = resolve_image(site_dir / "content", file->dir_in_content, *photo, site.images, &error)) {
-      image->alt = alt;
-      // The portrait has no caption field: who it shows (name and role) is
-      // its caption, so check does not ask for one the user cannot write.
-      image->caption = alt;
-      person.photo = image;
-      person.images.push_back(*image);
-    } else {
-      diagnostics.error(file->source, fields.line_of("photo"), "照片" + error);
-    }
+  if (auto photo = image_field(fields, "photo", "照片", *file, site_dir, site, diagnostics)) {
+    photo->alt = person.name + (person.role.empty() ? "" : "（" + person.role + "）") + "的照片";
+    // The portrait has no caption field: who it shows (name and role) is
+    // its caption, so check does not ask for one the user cannot write.
+    photo->caption = photo->alt;
+    person.photo = photo;
+    person.images.push_back(*photo);
   }
   const auto warn_unlisted = [&](const std::string& key, const std::string& value,
                                   const std::vector<std::string>& listed, const std::string& what,
