@@ -23,8 +23,6 @@ describe("online campus tour", () => {
     const context = await browser.newContext({ viewport: viewports.desktop });
     const { page, problems } = await watchedPage(context, server.origin);
     for (const url of ["tour/index.html", ...tour.stops.map((s) => `tour/${s.id}.html`)]) {
-      // networkidle, not load: Chromium asks for the icon after load, and
-      // leaving the page at once aborts that same-site request (a flaky failure).
       await page.goto(server.root + url, { waitUntil: "networkidle" });
       await page.waitForTimeout(url.includes("index") ? 0 : 300);
     }
