@@ -9,7 +9,6 @@
 #include <string_view>
 
 #include "model/content.h"
-#include "util/diagnostics.h"
 
 namespace zhuanlan {
 
@@ -19,16 +18,5 @@ namespace zhuanlan {
 // " content/a.jpg 是空文件……".
 std::optional<ImageRef> resolve_image(const std::filesystem::path& content_dir, std::string_view file_dir_in_content,
                                       std::string_view written, const ImageSettings& settings, std::string* error);
-
-// Fills width, height and original_published of an image whose paths are
-// set, from its file's header (load/image_probe.h). On failure returns
-// false with an explanation as resolve_image gives it.
-bool describe_image(ImageRef& image, const std::filesystem::path& content_dir, const ImageSettings& settings,
-                    std::string* error);
-
-// Describes every image of the content that its loader left undescribed,
-// reading each file once, and reports problems against the files that use
-// the image.
-void describe_images(Content& content, const std::filesystem::path& content_dir, Diagnostics& diagnostics);
 
 }  // namespace zhuanlan

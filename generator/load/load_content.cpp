@@ -2,7 +2,6 @@
 
 #include "load/achievement_loader.h"
 #include "load/activity_loader.h"
-#include "load/image_refs.h"
 #include "load/news_loader.h"
 #include "load/people_loader.h"
 #include "load/site_config.h"
@@ -23,7 +22,6 @@ std::optional<Content> load_content(const std::filesystem::path& site_dir, const
   content.achievements = load_achievements(site_dir, *site, diagnostics);
   content.people = load_people(site_dir, *site, diagnostics);
   content.site = std::move(*site);
-  describe_images(content, site_dir / "content", diagnostics);
   return content;
 }
 

@@ -49,7 +49,7 @@ struct SiteConfig {
 };
 
 // An image used by content: where it comes from and where it is published.
-// Pages show it through image_tag() (load/markdown.h), which lists the web
+// Pages show it through image_tag() (load/image_tag.h), which lists the web
 // versions the writer makes (model/image_variants.h).
 struct ImageRef {
   std::string content_path;    // relative to content/, e.g. images/2025-05-13/a.jpg

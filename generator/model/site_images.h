@@ -1,6 +1,6 @@
 #pragma once
 // Every image the site shows, once each. Features list their images in
-// for_each_image(); loading (sizes), publishing (web versions), check
+// for_each_image(); publishing (web versions), check
 // (submission rules) and report (the featured photos) all go through it.
 #include <string>
 #include <vector>

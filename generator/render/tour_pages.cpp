@@ -2,7 +2,7 @@
 
 #include <cstdio>
 
-#include "load/markdown.h"
+#include "load/image_tag.h"
 #include "render/exhibition_pages.h"
 #include "render/schedule_pages.h"
 #include "util/paths.h"
