@@ -14,19 +14,13 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string one_of_text(const std::vector<std::string>& choices) {
-  std::string out;
-  for (const auto& c : choices) out += (out.empty() ? "" : "、") + c;
-  return out;
-}
-
 // Checks a value against a fixed list, suggesting the nearest entry.
 bool check_choice(const std::string& value, const std::vector<std::string>& choices, const std::string& key,
                   const std::string& file, int line, Diagnostics& diagnostics) {
   if (std::find(choices.begin(), choices.end(), value) != choices.end()) return true;
   const std::string near = nearest_name(value, choices);
   diagnostics.error(file, line,
-                    "\"" + key + "\" 只能是 " + one_of_text(choices) + " 之一，现在是“" + value + "”" +
+                    "\"" + key + "\" 只能是 " + join(choices) + " 之一，现在是“" + value + "”" +
                         (near.empty() ? "" : "，是不是“" + near + "”？"));
   return false;
 }

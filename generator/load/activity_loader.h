@@ -15,15 +15,4 @@ std::vector<Activity> load_activities(const std::filesystem::path& site_dir, con
 // Loads content/media.json (an array of reports); a missing file means none.
 std::vector<MediaReport> load_media(const std::filesystem::path& site_dir, Diagnostics& diagnostics);
 
-// The three levels the statistics table counts media reports by.
-inline const std::vector<std::string>& media_levels() {
-  static const std::vector<std::string> levels = {"省级及以上", "市级", "县级"};
-  return levels;
-}
-
-inline const std::vector<std::string>& activity_forms() {
-  static const std::vector<std::string> forms = {"线下", "线上", "线上线下"};
-  return forms;
-}
-
 }  // namespace zhuanlan

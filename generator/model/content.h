@@ -119,6 +119,19 @@ struct Activity {
   ActivityStats stats;
 };
 
+// The forms an activity may take (activities' "form").
+inline const std::vector<std::string>& activity_forms() {
+  static const std::vector<std::string> forms = {"线下", "线上", "线上线下"};
+  return forms;
+}
+
+// The levels of media reports, highest first: the columns the statistics
+// forms count reports by.
+inline const std::vector<std::string>& media_levels() {
+  static const std::vector<std::string> levels = {"省级及以上", "市级", "县级"};
+  return levels;
+}
+
 struct MediaReport {
   std::string source;
   int line = 0;

@@ -119,10 +119,9 @@ void build_schedule(SiteModel& model) {
   }
 }
 
-int media_level_rank(const std::string& level) {
-  if (level == "省级及以上") return 0;
-  if (level == "市级") return 1;
-  return 2;
+std::size_t media_level_rank(const std::string& level) {
+  const auto& levels = media_levels();
+  return static_cast<std::size_t>(std::find(levels.begin(), levels.end(), level) - levels.begin());
 }
 
 }  // namespace

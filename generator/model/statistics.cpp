@@ -1,5 +1,6 @@
 #include "model/statistics.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "util/text.h"
@@ -42,6 +43,10 @@ StatCell sum_reported(const std::vector<std::optional<long long>>& values) {
   StatCell total = NotReported{};
   for (const auto& v : values) add_to(total, count_or_not(v));
   return total;
+}
+
+bool has_column_groups(const StatTable& table) {
+  return std::any_of(table.columns.begin(), table.columns.end(), [](const StatColumn& c) { return !c.group.empty(); });
 }
 
 std::string cell_text(const StatCell& cell) {
@@ -125,11 +130,11 @@ StatTable summary_table(const SiteModel& model) {
   if (const auto* n = std::get_if<long long>(&student_sum); n && model.site.students_total) {
     coverage = Percent{static_cast<double>(*n) / static_cast<double>(*model.site.students_total)};
   }
-  long long by_level[3] = {0, 0, 0};
+  const auto& levels = media_levels();  // 省级及以上, 市级, 县级: the form's three columns
+  std::vector<long long> by_level(levels.size(), 0);
   for (const auto& report : model.media) {
-    if (report.level == "省级及以上") ++by_level[0];
-    else if (report.level == "市级") ++by_level[1];
-    else ++by_level[2];
+    const auto at = static_cast<std::size_t>(std::find(levels.begin(), levels.end(), report.level) - levels.begin());
+    if (at < by_level.size()) ++by_level[at];  // the loader accepts no other level
   }
   t.rows.push_back({model.site.school, sum_reported(teachers), student_sum, coverage, sum_reported(enterprises),
                     sum_reported(people), sum_reported(projects), by_level[0], by_level[1], by_level[2]});

@@ -47,6 +47,9 @@ constexpr std::size_t kReportTextLimit = 300;
 // The sum of the values that were reported; NotReported when none were.
 StatCell sum_reported(const std::vector<std::optional<long long>>& values);
 
+// Whether any column has a group heading (then the header takes two rows).
+bool has_column_groups(const StatTable& table);
+
 // The text a cell shows: 未报送, 1234, 12.5%.
 std::string cell_text(const StatCell& cell);
 

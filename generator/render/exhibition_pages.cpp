@@ -5,6 +5,7 @@
 #include "load/image_tag.h"
 #include "render/qr_code.h"
 #include "util/paths.h"
+#include "util/text.h"
 
 namespace zhuanlan {
 
@@ -17,8 +18,6 @@ const std::string kIndexPath = "exhibition/index.html";
 constexpr std::size_t kHomePeopleCount = 4;
 
 enum class ListKind { department, category, level };
-
-data text_or_false(const std::string& value) { return value.empty() ? data(false) : data(value); }
 
 data link(const std::string& name, const std::string& url) {
   data d;
@@ -36,7 +35,7 @@ void set_exhibit_facts(data& d, const Achievement& a) {
   d.set("level", text_or_false(a.level));
   d.set("level_rank", std::to_string(level_rank(a.level)));
   d.set("date_text", text_or_false(a.date_text));
-  d.set("people", text_or_false(join_names(a.people)));
+  d.set("people", text_or_false(join(a.people)));
   d.set("summary", text_or_false(a.summary_text));
   d.set("thumb", a.gallery.empty() ? data(false) : data(a.gallery.front().published_path));
 }
@@ -227,12 +226,6 @@ data exhibit_links(const SiteModel& model, const std::vector<std::string>& ids) 
       if (a.id == id) out.push_back(exhibit_facts(a));
     }
   }
-  return out;
-}
-
-std::string join_names(const std::vector<std::string>& names) {
-  std::string out;
-  for (const auto& name : names) out += (out.empty() ? "" : "、") + name;
   return out;
 }
 

@@ -21,7 +21,4 @@ kainjow::mustache::data exhibition_home(const SiteModel& model);
 // pages that show where exhibits are, such as the campus tour's stops.
 kainjow::mustache::data exhibit_links(const SiteModel& model, const std::vector<std::string>& ids);
 
-// Names joined for display: 学生甲、学生乙.
-std::string join_names(const std::vector<std::string>& names);
-
 }  // namespace zhuanlan

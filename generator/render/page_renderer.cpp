@@ -24,9 +24,9 @@ std::string police_record_number(const std::string& text) {
   return digits;
 }
 
-data text_or_false(const std::string& value) { return value.empty() ? data(false) : data(value); }
-
 }  // namespace
+
+data text_or_false(const std::string& value) { return value.empty() ? data(false) : data(value); }
 
 std::string public_url(const std::string& base_url, const std::string& path) {
   if (path == kIndex) return base_url;

@@ -75,4 +75,8 @@ class PageRenderer {
 // The public address of a page: base_url + path, with index.html left off.
 std::string public_url(const std::string& base_url, const std::string& path);
 
+// A text for a template, or false when it is empty, so that {{#value}}
+// sections disappear instead of showing an empty element.
+kainjow::mustache::data text_or_false(const std::string& value);
+
 }  // namespace zhuanlan

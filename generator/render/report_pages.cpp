@@ -13,7 +13,7 @@ std::string render_media(PageRenderer& r) {
   const std::string root = root_prefix_for(path);
   data d = r.common(root);
   list levels;
-  for (const std::string level : {"省级及以上", "市级", "县级"}) {
+  for (const std::string& level : media_levels()) {
     std::size_t count = 0;
     for (const auto& report : model.media) count += report.level == level;
     data entry;
@@ -64,8 +64,7 @@ data table_data(const StatTable& table) {
   data d;
   d.set("title", table.title);
   d.set("file_stem", table.file_stem);
-  bool groups = false;
-  for (const auto& c : table.columns) groups = groups || !c.group.empty();
+  const bool groups = has_column_groups(table);
   list top, second;
   for (std::size_t c = 0; c < table.columns.size(); ++c) {
     const StatColumn& column = table.columns[c];

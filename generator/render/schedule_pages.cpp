@@ -4,6 +4,7 @@
 
 #include "load/image_tag.h"
 #include "util/paths.h"
+#include "util/text.h"
 
 namespace zhuanlan {
 
@@ -11,14 +12,6 @@ using kainjow::mustache::data;
 using kainjow::mustache::list;
 
 namespace {
-
-data text_or_false(const std::string& value) { return value.empty() ? data(false) : data(value); }
-
-std::string join(const std::vector<std::string>& parts, const std::string& separator) {
-  std::string out;
-  for (const auto& p : parts) out += (out.empty() ? "" : separator) + p;
-  return out;
-}
 
 std::string day_text(Day day) { return format_day_chinese(day) + " " + weekday_chinese(day); }
 
@@ -44,8 +37,7 @@ std::string activity_time_text(const Activity& a) {
   return text + "—" + format_month_day_chinese(a.last_day) + (a.end->has_time ? " " + format_time_china(a.end->utc) : "");
 }
 
-data activity_entry(const SiteModel& model, const Activity& a) {
-  (void)model;
+data activity_entry(const Activity& a) {
   data d;
   d.set("id", a.id);
   d.set("title", a.title);
@@ -56,7 +48,7 @@ data activity_entry(const SiteModel& model, const Activity& a) {
                                   : data(std::string("全天")));
   d.set("location", text_or_false(a.location));
   d.set("lead", a.lead);
-  d.set("partners", text_or_false(join(a.partners, "、")));
+  d.set("partners", text_or_false(join(a.partners)));
   d.set("form", text_or_false(a.form));
   d.set("category", text_or_false(a.category));
   d.set("open", a.open_to_public.value_or(false));
@@ -100,7 +92,7 @@ void add_schedule_strip(const SiteModel& model, data& home) {
     entry.set("date_text", format_month_day_chinese(day.day) + " " + weekday_chinese(day.day));
     entry.set("theme", text_or_false(day.theme));
     list activities;
-    for (const std::size_t i : day.activities) activities.push_back(activity_entry(model, model.activities[i]));
+    for (const std::size_t i : day.activities) activities.push_back(activity_entry(model.activities[i]));
     entry.set("activities", activities);
     entry.set("has_activities", !day.activities.empty());
     days.push_back(entry);
@@ -115,7 +107,7 @@ data department_activities(const SiteModel& model, const std::string& department
   if (it == model.department_activities.end()) return out;
   for (const std::size_t i : it->second) {
     const Activity& a = model.activities[i];
-    data entry = activity_entry(model, a);
+    data entry = activity_entry(a);
     entry.set("role", a.lead == department ? "牵头" : "协办");
     out.push_back(entry);
   }
@@ -134,7 +126,7 @@ std::string render_schedule(PageRenderer& r) {
     entry.set("anchor", "d" + format_day_iso(day.day));
     entry.set("theme", text_or_false(day.theme));
     list activities;
-    for (const std::size_t i : day.activities) activities.push_back(activity_entry(model, model.activities[i]));
+    for (const std::size_t i : day.activities) activities.push_back(activity_entry(model.activities[i]));
     entry.set("activities", activities);
     entry.set("has_activities", !day.activities.empty());
     (day.in_week ? week : month).push_back(entry);
@@ -153,7 +145,7 @@ std::string render_activity(PageRenderer& r, std::size_t index) {
   const Activity& a = model.activities[index];
   const std::string root = root_prefix_for(a.url);
   data d = r.common(root);
-  d.set("activity", activity_entry(model, a));
+  d.set("activity", activity_entry(a));
   d.set("audience", text_or_false(a.audience));
   d.set("summary", text_or_false(a.summary_html));
   list images;

@@ -17,7 +17,7 @@ std::string render_activity(PageRenderer& renderer, std::size_t index);
 std::string activity_time_text(const Activity& activity);
 
 // An activity as a list entry: title, url, time, place, departments, form.
-kainjow::mustache::data activity_entry(const SiteModel& model, const Activity& activity);
+kainjow::mustache::data activity_entry(const Activity& activity);
 
 // Adds the home page's schedule strip: the whole week for readers without
 // JavaScript, and the schedule as JSON for the script that picks today's

@@ -83,7 +83,7 @@ std::string render_tour_stop(PageRenderer& r, std::size_t index) {
   for (const auto& id : stop.activities) {
     const auto it = model.activity_by_id.find(id);
     if (it == model.activity_by_id.end()) continue;
-    activities.push_back(activity_entry(model, model.activities[it->second]));
+    activities.push_back(activity_entry(model.activities[it->second]));
   }
   d.set("activities", activities);
   d.set("has_activities", !stop.activities.empty());

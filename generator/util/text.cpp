@@ -196,6 +196,15 @@ int reading_minutes(std::string_view plain_text) {
   return whole < 1 ? 1 : whole;
 }
 
+std::string join(const std::vector<std::string>& parts, std::string_view separator) {
+  std::string out;
+  for (const auto& part : parts) {
+    if (!out.empty()) out += separator;
+    out += part;
+  }
+  return out;
+}
+
 std::string ascii_slug(std::string_view text) {
   std::string out;
   bool had_non_ascii = false;

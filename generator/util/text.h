@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace zhuanlan {
 
@@ -13,6 +14,10 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view text);
 
 // Number of code points (text must be valid UTF-8).
 std::size_t count_code_points(std::string_view text);
+
+// The parts with separator between them; names in Chinese text are joined
+// with 、 (学生甲、学生乙).
+std::string join(const std::vector<std::string>& parts, std::string_view separator = "、");
 
 // Escaping for HTML text and attribute values.
 std::string html_escape(std::string_view text);

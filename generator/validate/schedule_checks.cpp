@@ -41,10 +41,8 @@ void check_schedule(const SiteModel& model, Day today, Diagnostics& diagnostics)
       if (involved && a.first_day <= item.day && item.day <= a.last_day) candidates.push_back(a.title + "（" + a.id + "）");
     }
     if (candidates.empty()) continue;
-    std::string list;
-    for (const auto& c : candidates) list += (list.empty() ? "" : "、") + c;
     diagnostics.warning(item.source, 0,
-                        "这条新闻没有写 activity，而当天" + item.department + "有活动：" + list +
+                        "这条新闻没有写 activity，而当天" + item.department + "有活动：" + join(candidates) +
                             "。如果报道的是其中之一，请在 front matter 中加上 activity: 活动 id");
   }
   // Student figures count attendances, so the coverage can pass 100%;

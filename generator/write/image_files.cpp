@@ -7,6 +7,7 @@
 
 #include "model/image_variants.h"
 #include "util/parallel.h"
+#include "util/text.h"
 #include "write/image_cache.h"
 #include "write/image_processing.h"
 #include "write/source_hashes.h"
@@ -119,8 +120,7 @@ void run_jobs(std::vector<Job>& jobs, const ImageWork& work, ImageStats& stats, 
   for (const auto& job : jobs) {
     if (job.error.empty() || !reported.insert(job.image->image.content_path).second) continue;
     const auto& users = job.image->used_by;
-    std::string also;
-    for (std::size_t u = 1; u < users.size(); ++u) also += (also.empty() ? "" : "、") + users[u];
+    const std::string also = users.size() > 1 ? join({users.begin() + 1, users.end()}) : "";
     diagnostics.error(users.empty() ? "" : users.front(), 0,
                       "图片 content/" + job.image->image.content_path + " " + job.error +
                           (also.empty() ? "" : "（用到这张图片的还有 " + also + "）"));

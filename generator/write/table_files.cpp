@@ -17,13 +17,6 @@ std::string csv_header(const StatColumn& column) {
   return column.group.empty() ? column.title : column.group + "：" + column.title;
 }
 
-bool has_groups(const StatTable& table) {
-  for (const auto& c : table.columns) {
-    if (!c.group.empty()) return true;
-  }
-  return false;
-}
-
 }  // namespace
 
 std::string csv_field(const std::string& text) {
@@ -109,7 +102,7 @@ std::string table_xlsx(const StatTable& table, const std::string& author, std::t
   const auto last_col = static_cast<lxw_col_t>(table.columns.size() - 1);
   worksheet_merge_range(sheet, 0, 0, 0, last_col, table.title.c_str(), title);
   worksheet_set_row(sheet, 0, 24, nullptr);
-  const bool groups = has_groups(table);
+  const bool groups = has_column_groups(table);
   const lxw_row_t first_data_row = groups ? 3 : 2;
   for (lxw_col_t c = 0; c <= last_col; ++c) {
     const StatColumn& column = table.columns[c];
