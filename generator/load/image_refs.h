@@ -4,16 +4,35 @@
 // that pages can write srcset, width and height while content is still
 // being loaded (Markdown figures are rendered then).
 #include <filesystem>
+#include <map>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
 
+#include "load/image_probe.h"
 #include "model/content.h"
 
 namespace zhuanlan {
 
+// What probe_image() found for each image of one load, by content path.
+// Safe to use from several threads.
+class ImageHeaders {
+ public:
+  std::optional<ImageFacts> probe(const std::filesystem::path& content_dir, const std::string& content_path,
+                                  std::string* problem);
+
+ private:
+  struct Found {
+    std::optional<ImageFacts> facts;
+    std::string problem;
+  };
+  std::mutex mutex_;
+  std::map<std::string, Found> found_;
+};
+
 // Resolves a path written in content (util/paths.h) and describes the
-// image. On failure returns nullopt with a Chinese explanation in *error
+// image (through settings.headers when set). On failure returns nullopt with a Chinese explanation in *error
 // that reads after the word 图片, e.g. "找不到文件 content/a.jpg……" or
 // " content/a.jpg 是空文件……".
 std::optional<ImageRef> resolve_image(const std::filesystem::path& content_dir, std::string_view file_dir_in_content,

@@ -2,6 +2,7 @@
 
 #include "load/achievement_loader.h"
 #include "load/activity_loader.h"
+#include "load/image_refs.h"
 #include "load/news_loader.h"
 #include "load/people_loader.h"
 #include "load/site_config.h"
@@ -13,6 +14,7 @@ std::optional<Content> load_content(const std::filesystem::path& site_dir, const
                                     bool include_drafts, Diagnostics& diagnostics) {
   auto site = load_site_config(site_dir, base_url_override, diagnostics);
   if (!site) return std::nullopt;
+  site->images.headers = std::make_shared<ImageHeaders>();
   Content content;
   content.news = load_news(site_dir, *site, include_drafts, diagnostics);
   content.pages = load_pages(site_dir, *site, diagnostics);
@@ -21,6 +23,7 @@ std::optional<Content> load_content(const std::filesystem::path& site_dir, const
   content.tour = load_tour(site_dir, *site, diagnostics);
   content.achievements = load_achievements(site_dir, *site, diagnostics);
   content.people = load_people(site_dir, *site, diagnostics);
+  site->images.headers.reset();  // loading is over
   content.site = std::move(*site);
   return content;
 }
