@@ -149,6 +149,32 @@ TEST_F(BuildTest, SiteWithOnlyContentUsesTheShippedLayoutsAndOwnFilesOverrideThe
   EXPECT_TRUE(found_js);
 }
 
+// A site rewords the program's own text in layouts/strings.json, a subset
+// of keys; what it writes is escaped like any other text, and a broken
+// strings file stops the build with its name and line.
+TEST_F(BuildTest, SiteRewordsItsTextKeyByKey) {
+  const fs::path out = outputs_.path() / "public";
+  testing::write_text(site_.path() / "layouts/strings.json",
+                      "{\n  \"新闻.署名.供稿\": \"来稿 & <b>\",\n  \"每日动态.标题\": \"校园新闻\"\n}\n");
+  const BuildResult result = build(out);
+  for (const auto& d : result.diagnostics.items) ADD_FAILURE() << format_diagnostic(d);
+  ASSERT_TRUE(result.ok);
+  const std::string item = testing::read_text(out / "news/one.html");
+  EXPECT_NE(item.find("来稿 &amp; &lt;b&gt;"), std::string::npos);
+  EXPECT_EQ(item.find("来稿 & <b>"), std::string::npos);
+  EXPECT_NE(testing::read_text(out / "404.html").find("页面未找到"), std::string::npos)
+      << "keys the site does not override stay as shipped";
+  EXPECT_NE(testing::read_text(out / "news/index.html").find("<title>校园新闻"), std::string::npos);
+
+  testing::write_text(site_.path() / "layouts/strings.json", "{\n  \"每日动态.标题\": \"校园新闻\",\n}\n");
+  const BuildResult broken = build(out);
+  EXPECT_FALSE(broken.ok);
+  ASSERT_EQ(broken.diagnostics.error_count(), 1);
+  EXPECT_EQ(broken.diagnostics.items[0].file, "layouts/strings.json");
+  EXPECT_EQ(broken.diagnostics.items[0].line, 3);
+  EXPECT_NE(testing::read_text(out / "news/index.html").find("校园新闻"), std::string::npos);  // previous output kept
+}
+
 TEST_F(BuildTest, TemplateSyntaxErrorIsReportedWithTheTemplateFile) {
   testing::write_text(site_.path() / "layouts/news.mustache", "{{#title}}unclosed");
   const BuildResult result = build(outputs_.path() / "public");

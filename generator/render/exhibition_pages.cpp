@@ -107,8 +107,8 @@ std::string exhibition_index(PageRenderer& r) {
     departments.push_back(entry);
   }
   d.set("departments", departments);
-  return r.wrap({kIndexPath, "exhibition", "成果展", r.model().site.school + "各单位成果展：网上巡校，按单位、类别和级别浏览",
-                 "", false, false},
+  return r.wrap({kIndexPath, "exhibition", r.text().get("成果展.标题"),
+                 r.text().fill("成果展.简介", {{"学校", r.model().site.school}}), "", false, false},
                 r.render("exhibition", d));
 }
 
@@ -120,9 +120,12 @@ std::string exhibit_list_page(PageRenderer& r, ListKind kind, std::size_t index)
   const ExhibitGroup& group = groups[index];
   const std::string root = root_prefix_for(group.url);
   data d = r.common(root);
-  const std::string heading = kind == ListKind::level ? group.name + "成果" : group.name;
+  SiteText& text = r.text();
+  const std::string heading = kind == ListKind::level ? text.fill("成果展.级别标题", {{"级别", group.name}}) : group.name;
   d.set("heading", heading);
-  d.set("kind", kind == ListKind::department ? "单位" : kind == ListKind::category ? "类别" : "级别");
+  d.set("kind", text.get(kind == ListKind::department ? "成果展.按单位"
+                         : kind == ListKind::category ? "成果展.按类别"
+                                                      : "成果展.按级别"));
   d.set("name", group.name);
   d.set("count", std::to_string(group.exhibits.size()));
   d.set("cards", exhibit_cards(r, group.exhibits, root));
@@ -139,8 +142,10 @@ std::string exhibit_list_page(PageRenderer& r, ListKind kind, std::size_t index)
     d.set("print_url", false);
   }
   const Achievement& first = ex.exhibits[group.exhibits.front()];
-  return r.wrap({group.url, "exhibition", heading + " - 成果展",
-                 r.model().site.school + heading + "，共 " + std::to_string(group.exhibits.size()) + " 项成果",
+  return r.wrap({group.url, "exhibition", text.fill("成果展.列表标题", {{"标题", heading}}),
+                 text.fill("成果展.列表简介", {{"学校", r.model().site.school},
+                                               {"标题", heading},
+                                               {"数量", std::to_string(group.exhibits.size())}}),
                  first.gallery.empty() ? std::string() : first.gallery.front().published_path, false, false},
                 r.render("exhibit_list", d));
 }
@@ -212,8 +217,8 @@ std::string exhibition_print_page(PageRenderer& r, std::size_t department_index)
     exhibits.push_back(entry);
   }
   d.set("exhibits", exhibits);
-  return r.wrap({path, "exhibition", department.name + "成果展板二维码（打印页）",
-                 department.name + "各项成果的二维码，供打印后贴在线下展板上", "", false, false},
+  return r.wrap({path, "exhibition", r.text().fill("成果展.打印页标题", {{"单位", department.name}}),
+                 r.text().fill("成果展.打印页简介", {{"单位", department.name}}), "", false, false},
                 r.render("exhibition_print", d));
 }
 

@@ -5,37 +5,9 @@
 
 #include "render/embedded_files.h"
 #include "util/files.h"
+#include "util/text.h"
 
 namespace zhuanlan {
-namespace {
-
-// The escaping kainjow applies to {{value}}, byte for byte the same (it
-// writes ' as &apos;), but copying the runs between special characters
-// whole instead of appending one character at a time; every title and
-// summary on every page goes through it.
-std::string escape_for_templates(const std::string& text) {
-  std::string out;
-  out.reserve(text.size() + text.size() / 8);
-  std::size_t start = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char* entity = nullptr;
-    switch (text[i]) {
-      case '&': entity = "&amp;"; break;
-      case '<': entity = "&lt;"; break;
-      case '>': entity = "&gt;"; break;
-      case '"': entity = "&quot;"; break;
-      case '\'': entity = "&apos;"; break;
-      default: continue;
-    }
-    out.append(text, start, i - start);
-    out.append(entity);
-    start = i + 1;
-  }
-  out.append(text, start, std::string::npos);
-  return out;
-}
-
-}  // namespace
 
 kainjow::mustache::mustache& LayoutSet::get(const std::string& name) {
   const auto it = templates.find(name);
@@ -85,10 +57,15 @@ std::optional<LayoutSet> load_layouts(const std::filesystem::path& site_dir, Dia
       ok = false;
       continue;
     }
-    compiled.set_custom_escape(escape_for_templates);
+    // One escaping for the whole program (kainjow's own writes ' as &apos;
+    // and appends character by character).
+    compiled.set_custom_escape([](const std::string& value) { return html_escape(value); });
     set.templates.emplace(name, std::move(compiled));
   }
+  auto text = load_site_text(site_dir, diagnostics);
+  if (!text) ok = false;
   if (!ok) return std::nullopt;
+  set.text = std::move(*text);
   return set;
 }
 

@@ -218,7 +218,7 @@ std::string PageRenderer::home() {
   }
   d.set("pages", pages);
   d.set("has_pages", !model_.pages.empty());
-  add_schedule_strip(model_, d);
+  add_schedule_strip(model_, layouts_.text, d);
   d.set("showcase", exhibition_home(model_));
   std::string image;
   for (const std::size_t i : model_.home_news) {
@@ -259,8 +259,10 @@ std::string PageRenderer::news_list(const PageSlice& slice) {
   d.set("has_news", !model_.news.empty());
   d.set("count", std::to_string(model_.news.size()));
   d.set("pagination", pagination(slice, first_path, root));
-  const std::string title = slice.number > 1 ? "每日动态（第" + std::to_string(slice.number) + "页）" : "每日动态";
-  return wrap({path, "news", title, model_.site.title + "每日新闻动态", "", false, false},
+  SiteText& text = layouts_.text;
+  const std::string title = slice.number > 1 ? text.fill("每日动态.分页标题", {{"页码", std::to_string(slice.number)}})
+                                             : text.get("每日动态.标题");
+  return wrap({path, "news", title, text.fill("每日动态.简介", {{"专栏", model_.site.title}}), "", false, false},
               layouts_.get("news_list").render(d));
 }
 
@@ -294,7 +296,7 @@ std::string PageRenderer::day(std::size_t day_index, const PageSlice& slice) {
     d.set("next_day", false);
   }
   return wrap({path, "news", date_text + (news_day.theme.empty() ? "" : " " + news_day.theme),
-               model_.site.title + " " + date_text + "新闻", "", false, false},
+               layouts_.text.fill("某日新闻.简介", {{"专栏", model_.site.title}, {"日期", date_text}}), "", false, false},
               layouts_.get("day").render(d));
 }
 
@@ -319,11 +321,12 @@ std::string PageRenderer::news_item(std::size_t index) {
     entry.set("value", value);
     byline.push_back(entry);
   };
-  credit("供稿", item.department);
-  credit("文字", item.author);
-  credit("摄影", item.photographer);
-  credit("编辑", item.editor);
-  credit("审核", item.reviewer);
+  const SiteText& text = layouts_.text;
+  credit(text.get("新闻.署名.供稿"), item.department);
+  credit(text.get("新闻.署名.文字"), item.author);
+  credit(text.get("新闻.署名.摄影"), item.photographer);
+  credit(text.get("新闻.署名.编辑"), item.editor);
+  credit(text.get("新闻.署名.审核"), item.reviewer);
   d.set("byline", byline);
   d.set("reading_minutes", std::to_string(item.reading_minutes));
   d.set("body", item.body_html);
@@ -364,7 +367,7 @@ std::string PageRenderer::news_item(std::size_t index) {
     data link;
     link.set("title", activity->title);
     link.set("url", activity->url);
-    link.set("time_text", activity_time_text(*activity));
+    link.set("time_text", activity_time_text(*activity, layouts_.text));
     d.set("activity", link);
   } else {
     d.set("activity", false);
@@ -378,7 +381,8 @@ std::string PageRenderer::term(const Term& term, bool is_department, const PageS
   const std::string path = paged_path(term.url, slice.number);
   const std::string root = root_prefix_for(path);
   data d = common(root);
-  d.set("kind", is_department ? "供稿单位" : "标签");
+  SiteText& text = layouts_.text;
+  d.set("kind", text.get(is_department ? "供稿单位.标题" : "标签.标题"));
   d.set("index_url", is_department ? "departments/index.html" : "tags/index.html");
   d.set("name", term.name);
   d.set("count", std::to_string(term.news.size()));
@@ -387,18 +391,20 @@ std::string PageRenderer::term(const Term& term, bool is_department, const PageS
   // A department's activities head its first page.
   const bool show_activities = is_department && slice.number == 1 &&
                                model_.department_activities.count(term.name) > 0;
-  d.set("activities", show_activities ? department_activities(model_, term.name) : data(false));
+  d.set("activities", show_activities ? department_activities(model_, term.name, text) : data(false));
   d.set("has_activities", show_activities);
-  const std::string title = (is_department ? "" : "标签：") + term.name +
-                            (slice.number > 1 ? "（第" + std::to_string(slice.number) + "页）" : "");
-  return wrap({path, "news", title, term.name + "发布的新闻", "", false, false}, layouts_.get("term").render(d));
+  const std::string title =
+      text.fill(is_department ? "供稿单位页.标题" : "标签页.标题", {{"名称", term.name}}) +
+      (slice.number > 1 ? text.fill("分类页.分页后缀", {{"页码", std::to_string(slice.number)}}) : "");
+  return wrap({path, "news", title, text.fill("分类页.简介", {{"名称", term.name}}), "", false, false},
+              layouts_.get("term").render(d));
 }
 
 std::string PageRenderer::terms(bool departments) {
   const std::string path = departments ? "departments/index.html" : "tags/index.html";
   const std::string root = root_prefix_for(path);
   data d = common(root);
-  const std::string title = departments ? "供稿单位" : "标签";
+  const std::string title = layouts_.text.get(departments ? "供稿单位.标题" : "标签.标题");
   d.set("kind", title);
   list entries;
   for (const Term& term : departments ? model_.departments : model_.tags) {
@@ -409,7 +415,8 @@ std::string PageRenderer::terms(bool departments) {
     entries.push_back(entry);
   }
   d.set("terms", entries);
-  return wrap({path, "news", title, model_.site.title + "的" + title, "", false, false},
+  return wrap({path, "news", title, layouts_.text.fill("分类列表.简介", {{"专栏", model_.site.title}, {"标题", title}}),
+               "", false, false},
               layouts_.get("terms").render(d));
 }
 
@@ -428,7 +435,7 @@ std::string PageRenderer::not_found() {
   // Servers show 404.html for any missing address, at any depth, so its
   // links start from the site's base path rather than from the page.
   data d = common(model_.site.base_path);
-  return wrap({"404.html", "", "页面未找到", "您访问的页面不存在", "", false, true},
+  return wrap({"404.html", "", layouts_.text.get("未找到.标题"), layouts_.text.get("未找到.简介"), "", false, true},
               layouts_.get("404").render(d));
 }
 

@@ -41,6 +41,8 @@ class PageRenderer {
   // Values every template may use: root, school, site_title, theme, assets…
   kainjow::mustache::data common(const std::string& root);
   std::string render(const std::string& layout, const kainjow::mustache::data& data);
+  // The site's wording (layouts/strings.json), e.g. text().get("活动.全天").
+  SiteText& text() { return layouts_.text; }
   // Puts a page's content into base.mustache with header and footer.
   std::string wrap(const PageFrame& frame, const std::string& content);
   kainjow::mustache::data cards_of(const std::vector<std::size_t>& news, std::size_t begin, std::size_t end);

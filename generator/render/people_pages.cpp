@@ -52,7 +52,8 @@ std::string people_index(PageRenderer& r) {
     roles.push_back(entry);
   }
   d.set("roles", roles);
-  return r.wrap({kIndexPath, "people", "典型人物", r.model().site.school + "典型人物群像", "", false, false},
+  return r.wrap({kIndexPath, "people", r.text().get("典型人物.标题"),
+                 r.text().fill("典型人物.简介", {{"学校", r.model().site.school}}), "", false, false},
                 r.render("people", d));
 }
 
@@ -85,7 +86,7 @@ std::string person_page(PageRenderer& r, std::size_t index) {
   };
   d.set("prev", index > 0 ? neighbour(index - 1) : data(false));
   d.set("next", index + 1 < ex.people.size() ? neighbour(index + 1) : data(false));
-  return r.wrap({person.url, "people", person.name + "（" + person.role + "）",
+  return r.wrap({person.url, "people", r.text().fill("典型人物.人物标题", {{"姓名", person.name}, {"身份", person.role}}),
                  person.summary.empty() ? person.role + person.name : person.summary,
                  person.photo ? person.photo->published_path : std::string(), true, false},
                 r.render("person", d));

@@ -52,7 +52,9 @@ std::string render_media(PageRenderer& r) {
     days.push_back(group);
   }
   d.set("days", days);
-  return r.wrap({path, "media", "媒体聚焦", "各级媒体对" + model.site.school + model.site.title + "的报道", "", false, false},
+  return r.wrap({path, "media", r.text().get("媒体聚焦.标题"),
+                 r.text().fill("媒体聚焦.简介", {{"学校", model.site.school}, {"专栏", model.site.title}}), "", false,
+                 false},
                 r.render("media", d));
 }
 
@@ -121,7 +123,8 @@ std::string render_stats(PageRenderer& r) {
   list tables;
   for (const auto& table : published_tables(model)) tables.push_back(table_data(table));
   d.set("tables", tables);
-  return r.wrap({path, "stats", "数据统计", model.site.title + "情况统计表：参与人数、学生覆盖率、企业和媒体报道", "", false, false},
+  return r.wrap({path, "stats", r.text().get("数据统计.标题"), r.text().fill("数据统计.简介", {{"专栏", model.site.title}}),
+                 "", false, false},
                 r.render("stats", d));
 }
 

@@ -15,21 +15,21 @@ namespace {
 
 std::string day_text(Day day) { return format_day_chinese(day) + " " + weekday_chinese(day); }
 
-data figure(const std::string& label, const std::optional<long long>& value, const std::string& unit) {
+data figure(const SiteText& text, const std::string& label, const std::optional<long long>& value, const std::string& unit) {
   data entry;
-  entry.set("label", label);
-  entry.set("value", value ? std::to_string(*value) + " " + unit : std::string("未报送"));
+  entry.set("label", text.get(label));
+  entry.set("value", value ? std::to_string(*value) + " " + text.get(unit) : text.get("活动.未报送"));
   entry.set("not_reported", !value.has_value());
   return entry;
 }
 
 }  // namespace
 
-std::string activity_time_text(const Activity& a) {
+std::string activity_time_text(const Activity& a, const SiteText& site_text) {
   const bool one_day = a.first_day == a.last_day;
   std::string text = day_text(a.first_day);
   if (!a.start.has_time) {
-    return one_day ? text + " 全天" : text + "—" + format_month_day_chinese(a.last_day) + " " + weekday_chinese(a.last_day);
+    return one_day ? text + " " + site_text.get("活动.全天") : text + "—" + format_month_day_chinese(a.last_day) + " " + weekday_chinese(a.last_day);
   }
   text += " " + format_time_china(a.start.utc);
   if (!a.end) return text;
@@ -37,15 +37,15 @@ std::string activity_time_text(const Activity& a) {
   return text + "—" + format_month_day_chinese(a.last_day) + (a.end->has_time ? " " + format_time_china(a.end->utc) : "");
 }
 
-data activity_entry(const Activity& a) {
+data activity_entry(const Activity& a, const SiteText& text) {
   data d;
   d.set("id", a.id);
   d.set("title", a.title);
   d.set("url", a.url);
-  d.set("time_text", activity_time_text(a));
+  d.set("time_text", activity_time_text(a, text));
   d.set("clock", a.start.has_time ? data(format_time_china(a.start.utc) +
                                          (a.end && a.first_day == a.last_day ? "—" + format_time_china(a.end->utc) : ""))
-                                  : data(std::string("全天")));
+                                  : data(text.get("活动.全天")));
   d.set("location", text_or_false(a.location));
   d.set("lead", a.lead);
   d.set("partners", text_or_false(join(a.partners)));
@@ -60,7 +60,7 @@ data activity_entry(const Activity& a) {
   return d;
 }
 
-std::string schedule_json(const SiteModel& model) {
+std::string schedule_json(const SiteModel& model, const SiteText& site_text) {
   nlohmann::json items = nlohmann::json::array();
   for (const auto& a : model.activities) {
     items.push_back({{"title", a.title},
@@ -69,7 +69,7 @@ std::string schedule_json(const SiteModel& model) {
                      {"first_day", format_day_iso(a.first_day)},
                      {"last_day", format_day_iso(a.last_day)},
                      {"start", format_rfc3339_china(a.start.utc)},
-                     {"time", activity_time_text(a)}});
+                     {"time", activity_time_text(a, site_text)}});
   }
   std::string text = items.dump();
   // '<' only occurs inside strings; escaping it keeps "</script>" inert.
@@ -82,7 +82,7 @@ std::string schedule_json(const SiteModel& model) {
   return safe;
 }
 
-void add_schedule_strip(const SiteModel& model, data& home) {
+void add_schedule_strip(const SiteModel& model, const SiteText& text, data& home) {
   home.set("has_activities", !model.activities.empty());
   if (model.activities.empty()) return;
   list days;
@@ -92,23 +92,23 @@ void add_schedule_strip(const SiteModel& model, data& home) {
     entry.set("date_text", format_month_day_chinese(day.day) + " " + weekday_chinese(day.day));
     entry.set("theme", text_or_false(day.theme));
     list activities;
-    for (const std::size_t i : day.activities) activities.push_back(activity_entry(model.activities[i]));
+    for (const std::size_t i : day.activities) activities.push_back(activity_entry(model.activities[i], text));
     entry.set("activities", activities);
     entry.set("has_activities", !day.activities.empty());
     days.push_back(entry);
   }
   home.set("schedule_days", days);
-  home.set("schedule_json", schedule_json(model));
+  home.set("schedule_json", schedule_json(model, text));
 }
 
-data department_activities(const SiteModel& model, const std::string& department) {
+data department_activities(const SiteModel& model, const std::string& department, const SiteText& text) {
   list out;
   const auto it = model.department_activities.find(department);
   if (it == model.department_activities.end()) return out;
   for (const std::size_t i : it->second) {
     const Activity& a = model.activities[i];
-    data entry = activity_entry(a);
-    entry.set("role", a.lead == department ? "牵头" : "协办");
+    data entry = activity_entry(a, text);
+    entry.set("role", text.get(a.lead == department ? "活动.牵头" : "活动.协办"));
     out.push_back(entry);
   }
   return out;
@@ -126,7 +126,7 @@ std::string render_schedule(PageRenderer& r) {
     entry.set("anchor", "d" + format_day_iso(day.day));
     entry.set("theme", text_or_false(day.theme));
     list activities;
-    for (const std::size_t i : day.activities) activities.push_back(activity_entry(model.activities[i]));
+    for (const std::size_t i : day.activities) activities.push_back(activity_entry(model.activities[i], r.text()));
     entry.set("activities", activities);
     entry.set("has_activities", !day.activities.empty());
     (day.in_week ? week : month).push_back(entry);
@@ -135,8 +135,8 @@ std::string render_schedule(PageRenderer& r) {
   d.set("month_days", month);
   d.set("has_month_days", !month.empty());
   d.set("count", std::to_string(model.activities.size()));
-  return r.wrap({path, "schedule", "活动安排", model.site.title + "每日活动安排：时间、地点、牵头部门和开放情况", "", false,
-                 false},
+  return r.wrap({path, "schedule", r.text().get("活动安排.标题"),
+                 r.text().fill("活动安排.简介", {{"专栏", model.site.title}}), "", false, false},
                 r.render("schedule", d));
 }
 
@@ -145,7 +145,7 @@ std::string render_activity(PageRenderer& r, std::size_t index) {
   const Activity& a = model.activities[index];
   const std::string root = root_prefix_for(a.url);
   data d = r.common(root);
-  d.set("activity", activity_entry(a));
+  d.set("activity", activity_entry(a, r.text()));
   d.set("audience", text_or_false(a.audience));
   d.set("summary", text_or_false(a.summary_html));
   list images;
@@ -160,21 +160,22 @@ std::string render_activity(PageRenderer& r, std::size_t index) {
   d.set("has_images", !a.images.empty());
   const ActivityStats& s = a.stats;
   list figures;
-  figures.push_back(figure("参与教师", s.teachers, "人"));
-  figures.push_back(figure("参与学生", s.students, "人"));
-  data community = figure("参与社区（乡村）人数", s.community_people, "人");
+  const SiteText& text = r.text();
+  figures.push_back(figure(text, "活动.数据.参与教师", s.teachers, "单位.人"));
+  figures.push_back(figure(text, "活动.数据.参与学生", s.students, "单位.人"));
+  data community = figure(text, "活动.数据.参与社区人数", s.community_people, "单位.人");
   if (!s.community.empty()) community.set("note", s.community);
   figures.push_back(community);
-  figures.push_back(figure("观摩体验人数", s.visitors, "人"));
-  figures.push_back(figure("参与企业", s.enterprises, "家"));
-  figures.push_back(figure("企业参与人数", s.enterprise_people, "人"));
-  figures.push_back(figure("观摩体验项目", s.hands_on_projects, "个"));
+  figures.push_back(figure(text, "活动.数据.观摩体验人数", s.visitors, "单位.人"));
+  figures.push_back(figure(text, "活动.数据.参与企业", s.enterprises, "单位.家"));
+  figures.push_back(figure(text, "活动.数据.企业参与人数", s.enterprise_people, "单位.人"));
+  figures.push_back(figure(text, "活动.数据.观摩体验项目", s.hands_on_projects, "单位.个"));
   d.set("figures", figures);
   d.set("has_figures", s.reported());
   d.set("news", r.cards_of(model.activity_news[index], 0, model.activity_news[index].size()));
   d.set("has_news", !model.activity_news[index].empty());
   d.set("day_anchor", "d" + format_day_iso(a.first_day));
-  return r.wrap({a.url, "schedule", a.title, a.summary_text.empty() ? activity_time_text(a) + " " + a.location : a.summary_text,
+  return r.wrap({a.url, "schedule", a.title, a.summary_text.empty() ? activity_time_text(a, r.text()) + " " + a.location : a.summary_text,
                  a.images.empty() ? std::string() : a.images.front().published_path, true, false},
                 r.render("activity", d));
 }

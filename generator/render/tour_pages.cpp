@@ -52,7 +52,8 @@ std::string render_tour_map(PageRenderer& r) {
   d.set("stops", stops);
   d.set("count", std::to_string(tour.stops.size()));
   d.set("first_url", tour.stops.front().url);
-  return r.wrap({path, "tour", tour.title, tour.intro.empty() ? model.site.school + "线上逛校园：校园地图和参观路线" : tour.intro,
+  return r.wrap({path, "tour", tour.title,
+                 tour.intro.empty() ? r.text().fill("校园导览.简介", {{"学校", model.site.school}}) : tour.intro,
                  tour.map.published_path, false, false},
                 r.render("tour", d));
 }
@@ -83,7 +84,7 @@ std::string render_tour_stop(PageRenderer& r, std::size_t index) {
   for (const auto& id : stop.activities) {
     const auto it = model.activity_by_id.find(id);
     if (it == model.activity_by_id.end()) continue;
-    activities.push_back(activity_entry(model.activities[it->second]));
+    activities.push_back(activity_entry(model.activities[it->second], r.text()));
   }
   d.set("activities", activities);
   d.set("has_activities", !stop.activities.empty());
@@ -92,7 +93,8 @@ std::string render_tour_stop(PageRenderer& r, std::size_t index) {
   d.set("prev", index > 0 ? stop_link(tour.stops[index - 1], index - 1) : data(false));
   d.set("next", index + 1 < tour.stops.size() ? stop_link(tour.stops[index + 1], index + 1) : data(false));
   return r.wrap({stop.url, "tour", stop.name + " - " + tour.title,
-                 stop.description_text.empty() ? tour.title + "：" + stop.name : stop.description_text,
+                 stop.description_text.empty() ? r.text().fill("校园导览.地点简介", {{"路线", tour.title}, {"地点", stop.name}})
+                                               : stop.description_text,
                  stop.photo.published_path, false, false},
                 r.render("tour_stop", d));
 }

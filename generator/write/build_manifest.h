@@ -1,17 +1,21 @@
 #pragma once
 // The record that lets a rebuild with nothing changed stop early. After a
-// successful build, a text file beside the output folder
-// (<out>.zhuanlan-manifest, never inside it, so it is never published, and
-// never inside content/) lists:
-//   - the program (size, time and inode of its executable) and the options,
-//   - every file under the site's content/, layouts/ and assets/ with its
-//     size and modification time in nanoseconds,
-//   - every file of the output folder with its size and modification time,
+// successful build, a compact JSON file beside the output folder
+// (<out>.zhuanlan-manifest.json, never inside it, so it is never published,
+// and never inside content/) holds:
+//   - the program (device, inode, size and time of its executable) and the
+//     options,
+//   - the listing of every file under the site's content/, layouts/ and
+//     assets/ with its size and modification time in nanoseconds, and the
+//     listing of every file of the output folder, each kept as its number
+//     of entries and SHA-256 (the listings themselves run to megabytes),
 //   - the page count and the warnings of that build, to report them again.
 // The next build compares the same listings taken afresh; when all match,
 // the output is exactly what a full build would write, so nothing is done.
 // Any difference means a normal full build, which itself rewrites only the
-// files whose bytes changed.
+// files whose bytes changed; so does a manifest that is missing, damaged or
+// of an older format (the line-based <out>.zhuanlan-manifest of earlier
+// versions is deleted when the new record is written).
 #include <cstddef>
 #include <filesystem>
 #include <optional>
@@ -24,7 +28,7 @@ namespace zhuanlan {
 struct BuildOptions;
 
 struct BuildInputs {
-  std::string key;     // program and options
+  std::string key;     // program and options, as compact JSON
   std::string files;   // one line per input file: path, size, mtime_ns
   // False when the record cannot be trusted: an input changed so recently
   // that a further change might keep the same time stamp, the program's

@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
+#include <nlohmann/json.hpp>
+
 #include <chrono>
 
 #include "test_support.h"
@@ -76,8 +78,12 @@ TEST_F(BuildManifestTest, RebuildWithNothingChangedStopsEarlyAndTouchesNothing) 
   EXPECT_FALSE(first.up_to_date);
   ASSERT_EQ(first.diagnostics.warning_count(), 1);  // the unknown key colour
   // The record lies beside the output, never inside it (it is not published).
-  EXPECT_TRUE(fs::exists(outputs_.path() / "public.zhuanlan-manifest"));
-  EXPECT_EQ(build_manifest_path(out_), outputs_.path() / "public.zhuanlan-manifest");
+  EXPECT_TRUE(fs::exists(outputs_.path() / "public.zhuanlan-manifest.json"));
+  EXPECT_EQ(build_manifest_path(out_), outputs_.path() / "public.zhuanlan-manifest.json");
+  const auto manifest = nlohmann::json::parse(testing::read_text(build_manifest_path(out_)));
+  EXPECT_EQ(manifest.at("format"), 2);
+  EXPECT_EQ(manifest.at("pages"), first.pages);
+  EXPECT_EQ(manifest.at("warnings").at(0).at("file"), first.diagnostics.items[0].file);
   for (const auto& entry : fs::recursive_directory_iterator(out_)) {
     EXPECT_EQ(entry.path().string().find("manifest"), std::string::npos) << entry.path();
   }
@@ -166,6 +172,35 @@ TEST_F(BuildManifestTest, FailedBuildKeepsNoShortcutToTheBrokenInput) {
   EXPECT_FALSE(still_broken.ok);
   EXPECT_FALSE(still_broken.up_to_date);
   EXPECT_TRUE(still_broken.diagnostics.has_errors());
+}
+
+// A damaged record only costs the shortcut: a full build, never a crash or
+// an error, and the next build records afresh.
+TEST_F(BuildManifestTest, CorruptManifestMeansAFullBuild) {
+  ASSERT_TRUE(build().ok);
+  const std::string good = testing::read_text(build_manifest_path(out_));
+  for (const std::string& bad :
+       {good.substr(0, good.size() / 2), std::string("\0\xff{[", 4), std::string("[]"), std::string("{\"format\": 2}"),
+        std::string(good).replace(good.find("\"pages\":") + 8, 1, "\"x\","), std::string()}) {
+    testing::write_text(build_manifest_path(out_), bad);
+    const BuildResult result = build();
+    EXPECT_TRUE(result.ok) << bad;
+    EXPECT_FALSE(result.up_to_date) << bad;
+    EXPECT_FALSE(result.diagnostics.has_errors()) << bad;
+    EXPECT_TRUE(build().up_to_date) << bad;
+  }
+}
+
+// The line-based record of earlier versions is not read, and is removed
+// when the new one is written.
+TEST_F(BuildManifestTest, OldFormatRecordIsIgnoredAndReplaced) {
+  const fs::path old_record = outputs_.path() / "public.zhuanlan-manifest";
+  testing::write_text(old_record, "zhuanlan-manifest 1\nprogram 1:2 3 4\n[inputs]\n[outputs]\n[warnings]\n");
+  const BuildResult first = build();
+  ASSERT_TRUE(first.ok);
+  EXPECT_FALSE(first.up_to_date);
+  EXPECT_FALSE(fs::exists(old_record));
+  EXPECT_TRUE(build().up_to_date);
 }
 
 }  // namespace

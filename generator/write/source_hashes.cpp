@@ -3,9 +3,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <nlohmann/json.hpp>
+
 #include <fstream>
 #include <map>
-#include <sstream>
 #include <system_error>
 
 #include "util/files.h"
@@ -17,7 +18,11 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr const char* kMemoFile = "sources.tsv";
+using json = nlohmann::json;
+
+constexpr const char* kMemoFile = "sources.json";
+constexpr const char* kOldMemoFile = "sources.tsv";  // the tab-separated memo of earlier versions
+constexpr int kMemoFormat = 1;
 
 struct Stamp {
   long long size = -1, modified_ns = 0, changed_ns = 0, inode = 0;
@@ -38,38 +43,46 @@ std::optional<Stamp> stamp_of(const fs::path& file) {
                static_cast<long long>(st.st_ino)};
 }
 
-// One line a file: hash, size, modified, changed, inode, path (tab-separated,
-// the path last since it may hold spaces). Lines that do not parse are
-// forgotten.
+// {"format": 1, "files": {"<path>": [hash, size, modified_ns, changed_ns,
+// inode], …}}, written compactly. A file or entry that does not read as
+// this is forgotten, which only means hashing those photos again.
 std::map<std::string, Remembered> read_memo(const fs::path& file) {
   std::map<std::string, Remembered> memo;
   const auto text = read_file(file);
   if (!text) return memo;
-  std::istringstream lines(*text);
-  std::string line;
-  while (std::getline(lines, line)) {
-    std::istringstream fields(line);
-    Remembered entry;
-    std::string path;
-    if (fields >> entry.hash >> entry.stamp.size >> entry.stamp.modified_ns >> entry.stamp.changed_ns >>
-        entry.stamp.inode && fields.get() == '\t' && std::getline(fields, path) && entry.hash.size() == 64) {
-      memo[path] = entry;
+  const json document = json::parse(*text, nullptr, /*allow_exceptions=*/false);
+  if (!document.is_object() || document.value("format", 0) != kMemoFormat) return memo;
+  const auto files = document.find("files");
+  if (files == document.end() || !files->is_object()) return memo;
+  for (const auto& [path, fields] : files->items()) {
+    try {
+      Remembered entry;
+      entry.hash = fields.at(0).get<std::string>();
+      entry.stamp = {fields.at(1).get<long long>(), fields.at(2).get<long long>(), fields.at(3).get<long long>(),
+                     fields.at(4).get<long long>()};
+      if (entry.hash.size() == 64 && fields.size() == 5) memo[path] = entry;
+    } catch (const json::exception&) {
     }
   }
   return memo;
 }
 
 void write_memo(const fs::path& file, const std::map<std::string, Remembered>& memo) {
-  std::string text;
+  json files = json::object();
   for (const auto& [path, entry] : memo) {
-    text += entry.hash + "\t" + std::to_string(entry.stamp.size) + "\t" + std::to_string(entry.stamp.modified_ns) +
-            "\t" + std::to_string(entry.stamp.changed_ns) + "\t" + std::to_string(entry.stamp.inode) + "\t" + path +
-            "\n";
+    files[path] = {entry.hash, entry.stamp.size, entry.stamp.modified_ns, entry.stamp.changed_ns, entry.stamp.inode};
+  }
+  std::string text;
+  try {
+    text = json{{"format", kMemoFormat}, {"files", std::move(files)}}.dump() + "\n";
+  } catch (const json::exception&) {  // a path that is not UTF-8: keep no memo
+    return;
   }
   // Written beside and renamed, so a build running at the same time reads
   // the old list or the new one, never half of one.
   std::error_code ec;
   fs::create_directories(file.parent_path(), ec);
+  fs::remove(file.parent_path() / kOldMemoFile, ec);
   const fs::path temporary = file.string() + "." + std::to_string(::getpid());
   std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
   out << text;

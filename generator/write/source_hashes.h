@@ -1,6 +1,6 @@
 #pragma once
 // The SHA-256 of each photo, remembered between builds in the image cache
-// (sources.tsv) with the file's size, modification and change times and
+// (sources.json) with the file's size, modification and change times and
 // inode, so that a photo whose file is unchanged is not read again just to be
 // hashed. Any write to a file moves its change time, which no program can set
 // back, so a changed photo is always hashed again.
