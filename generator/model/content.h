@@ -210,6 +210,10 @@ struct Content {
   std::vector<NewsItem> news;
   std::vector<FreePage> pages;
   std::vector<Activity> activities;
+  // Loading the activities reported an error, so an id named elsewhere may
+  // belong to the activity that was left out: such references are not
+  // reported one by one (they would bury the real error).
+  bool activities_incomplete = false;
   std::vector<MediaReport> media;
   std::optional<Tour> tour;
   std::vector<Achievement> achievements;
