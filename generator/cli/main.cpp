@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <iostream>
 #include <memory>
+#include <new>
 #include <optional>
 
 #include "util/diagnostics.h"
@@ -181,8 +182,21 @@ int main(int argc, char** argv) {
   CLI11_PARSE(app, argc, argv);
   options.site_dir = site_dir;
   options.out_dir = out_dir;
-  if (build->parsed()) return run_build(options);
-  if (check->parsed()) return run_check(options, today);
-  if (report->parsed()) return run_report(options, report_dir);
+  // Loaders report user mistakes as diagnostics; anything that still escapes
+  // (a library fault, memory running out) gets a Chinese message and exit
+  // code 1 instead of std::terminate's abort. Nothing is published then:
+  // StagedOutput swaps the new site in only at the end.
+  try {
+    if (build->parsed()) return run_build(options);
+    if (check->parsed()) return run_check(options, today);
+    if (report->parsed()) return run_report(options, report_dir);
+  } catch (const std::bad_alloc&) {
+    std::cerr << "出错了：内存不够，程序已停止，网站没有更新。请关闭其他程序后再试，或检查内容文件是否异常地大。\n";
+    return 1;
+  } catch (const std::exception& e) {
+    std::cerr << "出错了：程序遇到意外的问题而停止，网站没有更新。请把下面这行说明发给技术人员：\n  " << e.what()
+              << '\n';
+    return 1;
+  }
   return 0;
 }

@@ -32,6 +32,12 @@ std::optional<long long> figure(JsonFields& stats, const std::string& key, const
     diagnostics.error(stats.file(), stats.line_of(key), "\"" + key + "\"（" + meaning + "）不能是负数");
     return std::nullopt;
   }
+  if (value && *value > kMaxReportedCount) {
+    diagnostics.error(stats.file(), stats.line_of(key),
+                      "\"" + key + "\"（" + meaning + "）是 " + std::to_string(*value) + "，超过了上限 " +
+                          std::to_string(kMaxReportedCount) + "（1 亿），请检查是否多写了几位");
+    return std::nullopt;
+  }
   return value;
 }
 

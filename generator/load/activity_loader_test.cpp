@@ -138,3 +138,24 @@ TEST_F(ActivityLoaderTest, MediaLevelsAreChecked) {
 
 }  // namespace
 }  // namespace zhuanlan
+
+namespace zhuanlan {
+namespace {
+
+TEST_F(ActivityLoaderTest, CountsBeyondTheLimitAreRefusedWithTheirLine) {
+  const auto all = load("huge.json", "{ \"id\": \"a\", \"title\": \"甲\", \"start\": \"2025-05-12\", \"lead\": \"教务处\",\n"
+                                     "  \"stats\": { \"teachers\": 10,\n"
+                                     "    \"students\": 9223372036854775807,\n"
+                                     "    \"visitors\": 100000001 } }");
+  ASSERT_EQ(found_.error_count(), 2);
+  const Diagnostic* students = find("\"students\"");
+  ASSERT_TRUE(students);
+  EXPECT_EQ(students->line, 3);
+  EXPECT_NE(students->message.find("上限"), std::string::npos);
+  const Diagnostic* visitors = find("\"visitors\"");
+  ASSERT_TRUE(visitors);
+  EXPECT_EQ(visitors->line, 4);
+}
+
+}  // namespace
+}  // namespace zhuanlan

@@ -44,9 +44,10 @@ CsvTable parse_csv(std::string_view text) {
           in_quotes = false;
           after_closing_quote = true;
         }
-      } else if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
+      } else if (c == '\r') {
+        // CRLF or a lone CR (old Mac files) inside a cell is one line break.
         field += '\n';
-        ++i;
+        if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
       } else {
         field += c;
       }

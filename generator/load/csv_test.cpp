@@ -64,3 +64,17 @@ TEST(Csv, ColumnLettersAreAsSpreadsheetsShowThem) {
 
 }  // namespace
 }  // namespace zhuanlan
+
+namespace zhuanlan {
+namespace {
+
+TEST(Csv, LoneCarriageReturnsEndRowsAndLineBreaksInCells) {
+  const CsvTable table = parse_csv("a,\"x\ry\"\rb,\"p\r\nq\"\r");
+  ASSERT_EQ(table.rows.size(), 2u);
+  EXPECT_EQ(table.rows[0][1], "x\ny");
+  EXPECT_EQ(table.rows[1][1], "p\nq");
+  EXPECT_EQ(table.rows[1][0], "b");
+}
+
+}  // namespace
+}  // namespace zhuanlan

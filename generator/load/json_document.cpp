@@ -1,5 +1,7 @@
 #include "load/json_document.h"
 
+#include <cstdint>
+#include <cstdio>
 #include <iterator>
 
 #include "util/text.h"
@@ -9,7 +11,12 @@ namespace {
 
 using nlohmann::json;
 
-// An input iterator over the text that counts the newlines it has passed.
+// True if the byte at `at` ends a line: LF, CRLF (counted at its LF) or a lone CR.
+bool ends_line(const char* at, const char* end) {
+  return *at == '\n' || (*at == '\r' && (at + 1 == end || at[1] != '\n'));
+}
+
+// An input iterator over the text that counts the line ends it has passed.
 struct LineCountingIterator {
   using iterator_category = std::input_iterator_tag;
   using value_type = char;
@@ -18,11 +25,12 @@ struct LineCountingIterator {
   using reference = const char&;
 
   const char* position = nullptr;
+  const char* end = nullptr;
   int* line = nullptr;
 
   reference operator*() const { return *position; }
   LineCountingIterator& operator++() {
-    if (*position == '\n') ++*line;
+    if (ends_line(position, end)) ++*line;
     ++position;
     return *this;
   }
@@ -35,31 +43,47 @@ struct LineCountingIterator {
   bool operator!=(const LineCountingIterator& other) const { return position != other.position; }
 };
 
-// Records the line of every member and array element by JSON pointer.
+struct DuplicateKey {
+  std::string name;
+  int first_line = 0;
+  int line = 0;
+};
+
+// Records the line of every member and array element into the document's
+// node tree, refuses nesting beyond kMaxJsonDepth and notes repeated names.
 struct LineRecorder : nlohmann::json_sax<json> {
   struct Level {
-    std::string pointer;
+    std::size_t node = 0;
     bool is_array = false;
     std::size_t next_index = 0;
-    std::string pending_key;
+    std::size_t pending_node = 0;  // the member whose name was read last
   };
   const int* line = nullptr;
+  JsonDocument* doc = nullptr;
   std::vector<Level> stack;
-  std::map<std::string, int>* lines = nullptr;
+  std::vector<DuplicateKey> duplicates;
+  int too_deep_line = 0;
+  std::size_t error_byte = 0;
+  std::string error_message;
+  bool failed = false;
 
-  // Called when a value starts; returns its pointer.
-  std::string value_pointer() {
-    if (stack.empty()) return "";
+  std::size_t add_node(std::size_t parent, std::string token) {
+    // A repeated name gets a fresh node: the last one counts, as in the DOM,
+    // and its members are not mistaken for repeats of the first one's.
+    const std::size_t node = doc->node_lines.size();
+    doc->node_lines.push_back(*line);
+    doc->children.insert_or_assign(std::pair{parent, std::move(token)}, node);
+    return node;
+  }
+  // Called when a value starts; returns its node.
+  std::size_t value_node() {
+    if (stack.empty()) return 0;
     Level& top = stack.back();
-    if (top.is_array) {
-      const std::string pointer = top.pointer + "/" + std::to_string(top.next_index++);
-      lines->emplace(pointer, *line);
-      return pointer;
-    }
-    return top.pointer + "/" + json_pointer_token(top.pending_key);
+    if (top.is_array) return add_node(top.node, std::to_string(top.next_index++));
+    return top.pending_node;
   }
   bool scalar() {
-    value_pointer();
+    value_node();
     return true;
   }
   bool null() override { return scalar(); }
@@ -69,34 +93,47 @@ struct LineRecorder : nlohmann::json_sax<json> {
   bool number_float(number_float_t, const string_t&) override { return scalar(); }
   bool string(string_t&) override { return scalar(); }
   bool binary(binary_t&) override { return scalar(); }
-  bool start_object(std::size_t) override {
-    stack.push_back({value_pointer(), false, 0, {}});
+  bool open(bool is_array) {
+    const std::size_t node = value_node();
+    if (stack.size() >= static_cast<std::size_t>(kMaxJsonDepth)) {
+      too_deep_line = *line;
+      failed = true;
+      return false;
+    }
+    stack.push_back({node, is_array, 0, 0});
     return true;
   }
+  bool start_object(std::size_t) override { return open(false); }
   bool key(string_t& name) override {
-    stack.back().pending_key = name;
-    lines->emplace(stack.back().pointer + "/" + json_pointer_token(name), *line);
+    Level& top = stack.back();
+    std::string token = json_pointer_token(name);
+    const auto known = doc->children.find({top.node, token});
+    if (known != doc->children.end()) duplicates.push_back({name, doc->node_lines[known->second], *line});
+    top.pending_node = add_node(top.node, std::move(token));
     return true;
   }
   bool end_object() override {
     stack.pop_back();
     return true;
   }
-  bool start_array(std::size_t) override {
-    stack.push_back({value_pointer(), true, 0, {}});
-    return true;
-  }
+  bool start_array(std::size_t) override { return open(true); }
   bool end_array() override {
     stack.pop_back();
     return true;
   }
-  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override { return false; }
+  bool parse_error(std::size_t byte, const std::string&, const nlohmann::detail::exception& e) override {
+    failed = true;
+    error_byte = byte;
+    error_message = e.id == 406 ? "number_too_large" : e.what();
+    return false;
+  }
 };
 
 int line_at_byte(const std::string& text, std::size_t byte) {
   int line = 1;
+  const char* end = text.data() + text.size();
   for (std::size_t i = 0; i < byte && i < text.size(); ++i) {
-    if (text[i] == '\n') ++line;
+    if (ends_line(text.data() + i, end)) ++line;
   }
   return line;
 }
@@ -122,14 +159,22 @@ std::string json_pointer_token(const std::string& key) {
   return out;
 }
 
-int JsonDocument::line_of(std::string pointer) const {
-  while (true) {
-    const auto it = lines.find(pointer);
-    if (it != lines.end()) return it->second;
-    const std::size_t slash = pointer.rfind('/');
-    if (slash == std::string::npos || pointer.empty()) return 1;
-    pointer.erase(slash);
+int JsonDocument::line_of(const std::string& pointer) const {
+  // Walks down the tree token by token, keeping the deepest line found.
+  std::size_t node = 0;
+  int line = node_lines.empty() ? 1 : node_lines[0];
+  std::size_t at = 0;
+  while (at < pointer.size() && pointer[at] == '/') {
+    const std::size_t next = pointer.find('/', at + 1);
+    const std::string token = pointer.substr(at + 1, next == std::string::npos ? std::string::npos : next - at - 1);
+    const auto it = children.find({node, token});
+    if (it == children.end()) break;
+    node = it->second;
+    line = node_lines[node];
+    if (next == std::string::npos) break;
+    at = next;
   }
+  return line;
 }
 
 std::optional<JsonDocument> parse_json_document(const std::string& text, const std::string& file,
@@ -142,25 +187,55 @@ std::optional<JsonDocument> parse_json_document(const std::string& text, const s
   }
   std::string_view body = text;
   if (body.substr(0, 3) == "\xEF\xBB\xBF") body.remove_prefix(3);
+  const std::size_t offset = text.size() - body.size();
   JsonDocument doc;
-  try {
-    doc.value = json::parse(body.begin(), body.end());
-  } catch (const json::parse_error& e) {
-    const std::size_t offset = text.size() - body.size();
-    const int line = line_at_byte(text, offset + (e.byte > 0 ? e.byte - 1 : 0));
-    diagnostics.error(file, line,
-                      "JSON 格式错误，在这一行附近。常见原因：少了或多了逗号、引号不成对、用了中文引号“”或中文逗号，"
-                      "最后一项后面多了逗号。（解析器的说明：" + std::string(e.what()) + "）");
-    return std::nullopt;
-  }
+  doc.node_lines.push_back(1);
   int line = 1;
   LineRecorder recorder;
   recorder.line = &line;
-  recorder.lines = &doc.lines;
-  LineCountingIterator first{body.data(), &line};
-  LineCountingIterator last{body.data() + body.size(), &line};
-  json::sax_parse(first, last, &recorder);
-  doc.lines.emplace("", 1);
+  recorder.doc = &doc;
+  try {
+    LineCountingIterator first{body.data(), body.data() + body.size(), &line};
+    LineCountingIterator last{body.data() + body.size(), body.data() + body.size(), &line};
+    json::sax_parse(first, last, &recorder);
+  } catch (const std::exception& e) {
+    recorder.failed = true;
+    recorder.error_byte = 0;
+    recorder.error_message = e.what();
+  }
+  if (recorder.too_deep_line > 0) {
+    diagnostics.error(file, recorder.too_deep_line,
+                      "JSON 嵌套太深：{ } 或 [ ] 套了超过 " + std::to_string(kMaxJsonDepth) +
+                          " 层。内容文件用不到这么多层，请检查括号是否成对");
+    return std::nullopt;
+  }
+  if (recorder.failed) {
+    const int error_line =
+        recorder.error_byte > 0 ? line_at_byte(text, offset + recorder.error_byte - 1) : line;
+    if (recorder.error_message == "number_too_large") {
+      diagnostics.error(file, error_line,
+                        "数字太大，超出了能处理的范围。请检查这一行的数字（例如 1e400）是否写错");
+    } else {
+      diagnostics.error(file, error_line,
+                        "JSON 格式错误，在这一行附近。常见原因：少了或多了逗号、引号不成对、用了中文引号“”或中文逗号，"
+                        "最后一项后面多了逗号。（解析器的说明：" + recorder.error_message + "）");
+    }
+    return std::nullopt;
+  }
+  try {
+    doc.value = json::parse(body.begin(), body.end());
+  } catch (const std::exception& e) {
+    // The SAX pass accepted the text, so this is not expected; it is still the
+    // user's file that caused it, so it is reported, never thrown on.
+    diagnostics.error(file, 1, std::string("无法读取这个 JSON 文件（") + e.what() + "），请检查文件内容");
+    return std::nullopt;
+  }
+  for (const DuplicateKey& d : recorder.duplicates) {
+    diagnostics.warning(file, d.line,
+                        "\"" + d.name + "\" 在同一个 { } 中写了两次（第 " + std::to_string(d.first_line) + " 行和第 " +
+                            std::to_string(d.line) + " 行），只有后一个（第 " + std::to_string(d.line) +
+                            " 行）有效；请删掉多余的一个");
+  }
   return doc;
 }
 
@@ -197,7 +272,9 @@ std::optional<std::string> JsonFields::text(const std::string& key, bool require
                         "\"" + key + "\"（" + meaning + "）应当是加引号的文字，现在是" + type_name(*value));
     return std::nullopt;
   }
-  return value->get<std::string>();
+  const std::string& found = value->get_ref<const std::string&>();
+  if (!refuse_control_characters(found, line_of(key), key)) return std::nullopt;
+  return found;
 }
 
 std::optional<bool> JsonFields::boolean(const std::string& key) {
@@ -220,6 +297,11 @@ std::optional<long long> JsonFields::integer(const std::string& key, const std::
                         "\"" + key + "\"（" + meaning + "）应当是不加引号的整数，现在是" + type_name(*value));
     return std::nullopt;
   }
+  if (value->is_number_unsigned() &&
+      value->get<nlohmann::json::number_unsigned_t>() > static_cast<std::uint64_t>(INT64_MAX)) {
+    diagnostics_->error(file_, line_of(key), "\"" + key + "\"（" + meaning + "）这个数字太大，请检查是否写错");
+    return std::nullopt;
+  }
   return value->get<long long>();
 }
 
@@ -239,7 +321,9 @@ std::vector<std::string> JsonFields::text_list(const std::string& key, const std
                           "\"" + key + "\" 的第 " + std::to_string(i + 1) + " 项应当是加引号的文字");
       continue;
     }
-    out.push_back(element.get<std::string>());
+    const std::string& found = element.get_ref<const std::string&>();
+    if (!refuse_control_characters(found, doc_->line_of(pointer_ + "/" + json_pointer_token(key) + "/" + std::to_string(i)), key)) continue;
+    out.push_back(found);
   }
   return out;
 }
@@ -289,9 +373,26 @@ std::vector<std::pair<std::string, std::string>> JsonFields::text_map(const std:
       diagnostics_->error(file_, nested->line_of(name), "\"" + name + "\" 的值应当是加引号的文字");
       continue;
     }
+    if (!refuse_control_characters(value.get_ref<const std::string&>(), nested->line_of(name), name)) continue;
     out.emplace_back(name, value.get<std::string>());
   }
   return out;
+}
+
+bool JsonFields::refuse_control_characters(const std::string& value, int line, const std::string& key) {
+  // Tab and line breaks are whitespace to every field that shows text; other
+  // C0 controls (\u0000 …) and DEL would reach titles, file names and feeds.
+  for (const unsigned char c : value) {
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
+      char code[8];
+      std::snprintf(code, sizeof code, "\\u%04X", c);
+      diagnostics_->error(file_, line,
+                          "\"" + key + "\" 的文字中有看不见的控制字符（" + code + "），请删掉它；" +
+                              "复制粘贴时常会带进这种字符");
+      return false;
+    }
+  }
+  return true;
 }
 
 void JsonFields::warn_unknown_keys() {

@@ -1,8 +1,10 @@
 #pragma once
 // JSON with line numbers. nlohmann/json's DOM does not keep positions, so a
-// second, SAX pass over the same text records the line of every key and
-// array element by its JSON pointer; errors about a value can then name the
-// line it is on, as they can for YAML.
+// SAX pass over the same text (before the DOM is built) records the line of
+// every key and array element in a tree parallel to the document; errors
+// about a value can then name the line it is on, as they can for YAML. The
+// tree stores each member name once, so its size is linear in the text
+// (full JSON pointers per value were quadratic in the nesting depth).
 #include <nlohmann/json.hpp>
 
 #include <map>
@@ -15,16 +17,26 @@
 
 namespace zhuanlan {
 
+// Deeper nesting is refused: no content file needs more than a few levels,
+// and the limit keeps a hostile file from costing memory and stack.
+inline constexpr int kMaxJsonDepth = 64;
+
 struct JsonDocument {
   nlohmann::json value;
-  std::map<std::string, int> lines;  // JSON pointer ("/week/start") -> 1-based line
+  // Node 0 is the whole document (line 1); every member and array element is
+  // a node, found by its parent node and pointer token ("week", "0").
+  std::vector<int> node_lines;
+  std::map<std::pair<std::size_t, std::string>, std::size_t> children;
 
-  // The line of the pointer, or of its nearest parent that has one.
-  int line_of(std::string pointer) const;
+  // The line of the JSON pointer ("/week/start"), or of its nearest parent that has one.
+  int line_of(const std::string& pointer) const;
 };
 
-// Reads and parses; on a syntax error or invalid UTF-8 records a Chinese
-// message with the line and returns nullopt.
+// Reads and parses; on a syntax error, invalid UTF-8, a number out of range,
+// nesting deeper than kMaxJsonDepth or any other library exception records a
+// Chinese message with the line and returns nullopt. A member name given twice
+// in one object is a warning naming both lines (the last one counts). A UTF-8
+// BOM is skipped; lines may end in LF, CRLF or CR.
 std::optional<JsonDocument> parse_json_document(const std::string& text, const std::string& file,
                                                 Diagnostics& diagnostics);
 
@@ -54,6 +66,8 @@ class JsonFields {
 
  private:
   const nlohmann::json* member(const std::string& key) const;
+  // An error (and false) if the text holds a control character other than tab or a line break.
+  bool refuse_control_characters(const std::string& value, int line, const std::string& key);
 
   const JsonDocument* doc_;
   std::string pointer_;

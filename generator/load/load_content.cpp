@@ -7,6 +7,7 @@
 #include "load/people_loader.h"
 #include "load/site_config.h"
 #include "load/tour_loader.h"
+#include "util/files.h"
 
 namespace zhuanlan {
 
@@ -14,11 +15,14 @@ std::optional<Content> load_content(const std::filesystem::path& site_dir, const
                                     bool include_drafts, Diagnostics& diagnostics) {
   auto site = load_site_config(site_dir, base_url_override, diagnostics);
   if (!site) return std::nullopt;
+  check_content_links(site_dir, diagnostics);
   site->images.headers = std::make_shared<ImageHeaders>();
   Content content;
   content.news = load_news(site_dir, *site, include_drafts, diagnostics);
   content.pages = load_pages(site_dir, *site, diagnostics);
+  const int errors_before_activities = diagnostics.error_count();
   content.activities = load_activities(site_dir, *site, diagnostics);
+  content.activities_incomplete = diagnostics.error_count() > errors_before_activities;
   content.media = load_media(site_dir, diagnostics);
   content.tour = load_tour(site_dir, *site, diagnostics);
   content.achievements = load_achievements(site_dir, *site, diagnostics);

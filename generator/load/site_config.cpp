@@ -119,6 +119,9 @@ std::optional<SiteConfig> load_site_config(const std::filesystem::path& site_dir
   site.departments = fields.text_list("departments", "部门名单");
   if (auto total = fields.integer("students_total", "在校学生总数")) {
     if (*total <= 0) diagnostics.error(kFile, fields.line_of("students_total"), "students_total 应当是正整数");
+    else if (*total > kMaxReportedCount)
+      diagnostics.error(kFile, fields.line_of("students_total"),
+                        "students_total 超过了上限 " + std::to_string(kMaxReportedCount) + "（1 亿），请检查是否多写了几位");
     else site.students_total = *total;
   }
   if (auto review = fields.object("review", "审核设置")) {

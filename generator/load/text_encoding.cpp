@@ -16,7 +16,11 @@ const std::string_view kBom = "\xEF\xBB\xBF";
 const std::string kSaveAsUtf8 = "请用表格软件把文件另存为“CSV UTF-8（逗号分隔）”，或另存为 GBK 编码的 CSV";
 
 int line_at(std::string_view bytes, std::size_t offset) {
-  return 1 + static_cast<int>(std::count(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
+  int line = 1;  // LF, CRLF and a lone CR each end a line
+  for (std::size_t i = 0; i < offset && i < bytes.size(); ++i) {
+    if (bytes[i] == '\n' || (bytes[i] == '\r' && (i + 1 == bytes.size() || bytes[i + 1] != '\n'))) ++line;
+  }
+  return line;
 }
 
 std::string detect_charset(std::string_view bytes) {

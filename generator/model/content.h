@@ -100,6 +100,11 @@ struct FreePage {
 
 // Participation figures of one activity. A figure nobody reported stays
 // empty, so that tables can say 未报送 instead of a misleading 0.
+// The largest count a stats figure or students_total may hold (100 million):
+// far beyond any school's activity, and small enough that no sum of the
+// statistics pages can overflow.
+inline constexpr long long kMaxReportedCount = 100'000'000;
+
 struct ActivityStats {
   std::optional<long long> teachers, students, community_people, visitors, enterprises, enterprise_people,
       hands_on_projects;
@@ -205,6 +210,10 @@ struct Content {
   std::vector<NewsItem> news;
   std::vector<FreePage> pages;
   std::vector<Activity> activities;
+  // Loading the activities reported an error, so an id named elsewhere may
+  // belong to the activity that was left out: such references are not
+  // reported one by one (they would bury the real error).
+  bool activities_incomplete = false;
   std::vector<MediaReport> media;
   std::optional<Tour> tour;
   std::vector<Achievement> achievements;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <limits>
 
 #include "util/text.h"
 
@@ -16,18 +17,30 @@ StatCell count_or_not(const std::optional<long long>& value) {
   return value ? StatCell{*value} : StatCell{NotReported{}};
 }
 
+// Loaders refuse counts above kMaxReportedCount, so sums stay far from the
+// limit; saturating keeps a model built some other way from wrapping to
+// negative totals (undefined behaviour) all the same.
+long long saturating_add(long long a, long long b) {
+  long long sum = 0;
+  if (__builtin_add_overflow(a, b, &sum)) return b > 0 ? std::numeric_limits<long long>::max() : std::numeric_limits<long long>::min();
+  return sum;
+}
+
 // Adds what was reported; NotReported stays as long as nothing was.
 void add_to(StatCell& total, const StatCell& value) {
   const auto* number = std::get_if<long long>(&value);
   if (!number) return;
-  if (auto* sum = std::get_if<long long>(&total)) *sum += *number;
+  if (auto* sum = std::get_if<long long>(&total)) *sum = saturating_add(*sum, *number);
   else total = *number;
 }
 
 std::optional<long long> people_of(const ActivityStats& s) {
   if (!s.teachers && !s.students && !s.community_people && !s.visitors && !s.enterprise_people) return std::nullopt;
-  return s.teachers.value_or(0) + s.students.value_or(0) + s.community_people.value_or(0) + s.visitors.value_or(0) +
-         s.enterprise_people.value_or(0);
+  long long people = 0;
+  for (const auto& figure : {s.teachers, s.students, s.community_people, s.visitors, s.enterprise_people}) {
+    people = saturating_add(people, figure.value_or(0));
+  }
+  return people;
 }
 
 std::string missing_note(const SiteModel& model) {

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
+
 namespace zhuanlan {
 namespace {
 
@@ -55,6 +57,11 @@ TEST(Statistics, SumsOnlyWhatWasReported) {
   EXPECT_EQ(cell_text(sum_reported({std::nullopt, std::nullopt})), "未报送");
   EXPECT_EQ(number(sum_reported({3, std::nullopt, 4})), 7);
   EXPECT_EQ(number(sum_reported({0})), 0);  // a reported zero is a zero
+}
+
+TEST(Statistics, SumsNeverWrapToNegative) {
+  const long long big = std::numeric_limits<long long>::max() - 1;
+  EXPECT_EQ(number(sum_reported({big, 5, 7})), std::numeric_limits<long long>::max());
 }
 
 TEST(Statistics, ActivityTableHasARowPerActivityAndTotals) {

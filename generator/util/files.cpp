@@ -8,6 +8,8 @@
 #include <cerrno>
 #include <system_error>
 
+#include "util/diagnostics.h"
+
 namespace zhuanlan {
 namespace fs = std::filesystem;
 
@@ -62,6 +64,39 @@ std::vector<fs::path> list_files(const fs::path& dir, const std::string& extensi
   }
   std::sort(out.begin(), out.end());
   return out;
+}
+
+void check_content_links(const fs::path& site_dir, Diagnostics& diagnostics) {
+  std::error_code ec;
+  const fs::path content = site_dir / "content";
+  const fs::path root = fs::canonical(content, ec);
+  if (ec) return;
+  std::vector<fs::path> links;
+  for (auto it = fs::recursive_directory_iterator(content, ec); !ec && it != fs::recursive_directory_iterator();
+       it.increment(ec)) {
+    std::error_code link_ec;
+    if (it->is_symlink(link_ec)) links.push_back(it->path());
+  }
+  std::sort(links.begin(), links.end());
+  for (const fs::path& link : links) {
+    const std::string shown = (fs::path("content") / link.lexically_relative(content)).generic_string();
+    std::error_code target_ec;
+    const fs::path target = fs::canonical(link, target_ec);
+    if (target_ec) {
+      diagnostics.warning(shown, 0, "这是一个指向不存在文件的链接（快捷方式），它会被忽略；请删掉它或放入真正的文件");
+      continue;
+    }
+    const auto [end, _] = std::mismatch(root.begin(), root.end(), target.begin(), target.end());
+    const bool inside = end == root.end();
+    if (fs::is_directory(target, target_ec)) {
+      diagnostics.warning(shown, 0,
+                          "这个文件夹是链接（快捷方式），其中的文件不会被读取；请把文件夹本身（而不是链接）放进 content/");
+    } else if (!inside) {
+      diagnostics.error(shown, 0,
+                        "这个文件是指向 content/ 以外（" + target.string() +
+                            "）的链接（快捷方式）；为了安全，content/ 以外的文件不会发布。请把文件复制到 content/ 中");
+    }
+  }
 }
 
 }  // namespace zhuanlan

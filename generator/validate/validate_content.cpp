@@ -112,10 +112,18 @@ void validate_content(const Content& content, Diagnostics& diagnostics) {
     check_department(a.lead, a.source, a.line, "牵头部门");
     for (const auto& partner : a.partners) check_department(partner, a.source, a.line, "协办部门");
   }
+  // References that may name an activity left out by an error: counted, and
+  // mentioned once, instead of an error each.
+  int unchecked_references = 0;
+  const auto follows_from_load_error = [&] {
+    if (!content.activities_incomplete) return false;
+    ++unchecked_references;
+    return true;
+  };
   if (content.tour) {
     for (const auto& stop : content.tour->stops) {
       for (const auto& id : stop.activities) {
-        if (known_activities.count(id) == 0) {
+        if (known_activities.count(id) == 0 && !follows_from_load_error()) {
           diagnostics.error(content.tour->source, stop.line,
                             "站点“" + stop.name + "”中的活动 id “" + id + "”在 content/activities/ 中找不到，请检查拼写");
         }
@@ -133,7 +141,7 @@ void validate_content(const Content& content, Diagnostics& diagnostics) {
   const DayRange span = site.month.value_or(site.week);
   for (const auto& item : content.news) {
     check_department(item.department, item.source, 0, "供稿单位");
-    if (!item.activity.empty() && known_activities.count(item.activity) == 0) {
+    if (!item.activity.empty() && known_activities.count(item.activity) == 0 && !follows_from_load_error()) {
       const std::string message = "新闻报道的活动“" + item.activity + "”在 content/activities/ 中找不到，请检查 activity 的拼写";
       // Without any activities the field cannot be checked yet: only warn.
       if (content.activities.empty()) diagnostics.warning(item.source, 0, message);
@@ -144,6 +152,12 @@ void validate_content(const Content& content, Diagnostics& diagnostics) {
                           "发布日期 " + format_day_iso(item.day) + " 不在活动周（月）" +
                               format_day_iso(span.start) + " 至 " + format_day_iso(span.end) + " 之内，请确认日期");
     }
+  }
+  if (unchecked_references > 0) {
+    diagnostics.warning("content/activities/", 0,
+                        "有 " + std::to_string(unchecked_references) +
+                            " 处新闻或导览站点引用的活动没有找到，可能是因为上面报错的活动文件没有读进来；"
+                            "请先改正活动文件中的错误，再检查一次");
   }
 }
 
