@@ -6,6 +6,8 @@
 #include "load/yaml_fields.h"
 #include "util/diagnostics.h"
 
+#include <utility>
+
 using namespace zhuanlan;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -16,9 +18,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (!split || !split->present) return 0;
   Diagnostics diagnostics;
   const std::string file = "content/news/fuzz.md";
-  const auto node = parse_front_matter_yaml(std::string(split->yaml), file, split->yaml_first_line, diagnostics);
+  auto node = parse_front_matter_yaml(split->yaml, file, split->yaml_first_line, diagnostics);
   if (!node) return 0;
-  YamlFields fields(*node, file, split->yaml_first_line, diagnostics);
+  YamlFields fields(std::move(*node), file, split->yaml_first_line, diagnostics);
   fields.text("title", true, "标题");
   fields.text("date", false, "日期");
   fields.boolean("draft", false);
