@@ -6,7 +6,6 @@
 #include <set>
 
 #include "test_support.h"
-#include "write/build_site.h"
 
 namespace zhuanlan {
 namespace {
@@ -31,17 +30,10 @@ std::string resolve_link(const std::string& page, std::string link, const std::s
   return out;
 }
 
+// The demo is built once for all tests (testing::demo_site_output(); an
+// error in it fails the build, so the fixture or the first test).
 TEST(DemoSite, BuildsAndEveryInternalLinkResolves) {
-  testing::TempDir out;
-  BuildOptions options;
-  options.site_dir = testing::source_dir();
-  options.out_dir = out.path() / "public";
-  const BuildResult result = build_site(options);
-  for (const auto& d : result.diagnostics.items) {
-    EXPECT_NE(d.severity, Severity::error) << format_diagnostic(d);
-  }
-  ASSERT_TRUE(result.ok);
-  const auto files = testing::read_tree(options.out_dir);
+  const auto files = testing::read_tree(testing::demo_site_output());
 
   std::size_t news_pages = 0, day_pages = 0, links_checked = 0, image_versions = 0;
   const std::regex reference(R"((?:href|src)=\"([^\"]*)\")");
@@ -94,15 +86,10 @@ TEST(DemoSite, BuildsAndEveryInternalLinkResolves) {
 // phone never downloads the widest copy: covers, galleries, exhibits,
 // people, the home page's strips. Drawings (SVG) scale by themselves.
 TEST(DemoSite, EveryImageHasItsSizeAndEveryPhotoItsWebVersions) {
-  testing::TempDir out;
-  BuildOptions options;
-  options.site_dir = testing::source_dir();
-  options.out_dir = out.path() / "public";
-  ASSERT_TRUE(build_site(options).ok);
   const std::regex img(R"(<img\b[^>]*>)");
   std::size_t photos = 0;
   std::set<std::string> kinds;  // top folders of pages with photos
-  for (const auto& [path, bytes] : testing::read_tree(options.out_dir)) {
+  for (const auto& [path, bytes] : testing::read_tree(testing::demo_site_output())) {
     if (path.size() < 5 || path.substr(path.size() - 5) != ".html") continue;
     for (auto it = std::sregex_iterator(bytes.begin(), bytes.end(), img); it != std::sregex_iterator(); ++it) {
       const std::string tag = it->str();

@@ -4,6 +4,7 @@
 #include <sys/wait.h>
 
 #include <array>
+#include <cstdlib>
 #include <cstdio>
 #include <vips/vips8>
 
@@ -13,6 +14,7 @@
 #include <stdexcept>
 
 #include "util/vips_runtime.h"
+#include "write/build_site.h"
 
 namespace zhuanlan::testing {
 namespace fs = std::filesystem;
@@ -107,6 +109,29 @@ std::map<std::string, std::string> read_tree(const fs::path& dir) {
 }
 
 fs::path source_dir() { return ZHUANLAN_SOURCE_DIR; }
+
+const fs::path& demo_site_output() {
+  static TempDir own;  // used only without the fixture
+  static const fs::path out = [] {
+    if (const char* built = std::getenv("ZHUANLAN_DEMO_SITE"); built && *built) {
+      if (!fs::exists(fs::path(built) / "index.html")) {
+        throw std::runtime_error(std::string("ZHUANLAN_DEMO_SITE names no built site (the fixture demo_site_build failed?): ") +
+                                 built);
+      }
+      return fs::path(built);
+    }
+    BuildOptions options;
+    options.site_dir = source_dir();
+    options.out_dir = own.path() / "public";
+    const BuildResult result = build_site(options);
+    for (const auto& d : result.diagnostics.items) {
+      if (d.severity == Severity::error) ADD_FAILURE() << format_diagnostic(d);
+    }
+    if (!result.ok) throw std::runtime_error("the demo site does not build");
+    return options.out_dir;
+  }();
+  return out;
+}
 
 CommandRun run_command(const std::string& command) {
   CommandRun result;

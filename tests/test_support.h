@@ -46,6 +46,14 @@ std::map<std::string, std::string> read_tree(const std::filesystem::path& dir);
 
 std::filesystem::path source_dir();
 
+// The output folder of the demo site (content/ of the source tree) built
+// once per test run. Under ctest the fixture test demo_site_build builds it
+// (`zhuanlan build`) and names the folder in ZHUANLAN_DEMO_SITE; when the
+// test program runs by itself, the first test that asks builds it into a
+// temporary folder. Tests must not write into it; a test that needs a
+// variant of the demo builds its own.
+const std::filesystem::path& demo_site_output();
+
 struct CommandRun {
   int status = -1;     // the exit status, or -1 when the command did not exit normally
   std::string output;  // standard output and standard error

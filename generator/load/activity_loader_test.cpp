@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "load/site_config.h"
 #include "model/site_model.h"
 #include "test_support.h"
@@ -116,12 +118,12 @@ TEST_F(ActivityLoaderTest, DaysListActivitiesInTimeOrderWithOngoingOnesFirst) {
   content.site = config_;
   content.activities = all;
   const SiteModel model = build_site_model(content);
-  for (const auto& day : model.schedule) {
-    if (format_day_iso(day.day) != "2025-05-13") continue;
-    std::vector<std::string> ids;
-    for (const std::size_t i : day.activities) ids.push_back(model.activities[i].id);
-    EXPECT_EQ(ids, (std::vector<std::string>{"ongoing", "allday", "early", "late"}));
-  }
+  const auto day = std::find_if(model.schedule.begin(), model.schedule.end(),
+                                [](const auto& d) { return format_day_iso(d.day) == "2025-05-13"; });
+  ASSERT_NE(day, model.schedule.end()) << "no schedule day 2025-05-13";
+  std::vector<std::string> ids;
+  for (const std::size_t i : day->activities) ids.push_back(model.activities[i].id);
+  EXPECT_EQ(ids, (std::vector<std::string>{"ongoing", "allday", "early", "late"}));
 }
 
 TEST_F(ActivityLoaderTest, MediaLevelsAreChecked) {

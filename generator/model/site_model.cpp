@@ -163,7 +163,7 @@ SiteModel build_site_model(Content content) {
   model.departments = group_terms(model.news, "departments", department_of);
   // A department that runs activities has a page even without news.
   for (const auto& [name, activities] : model.department_activities) {
-    if (std::any_of(model.departments.begin(), model.departments.end(), [&](const Term& t) { return t.name == name; })) {
+    if (std::any_of(model.departments.begin(), model.departments.end(), [&name = name](const Term& t) { return t.name == name; })) {
       continue;
     }
     Term term;

@@ -24,9 +24,17 @@ process.on("exit", () => {
   for (const folder of temporaryFolders) fs.rmSync(folder, { recursive: true, force: true });
 });
 
-// Builds the demo site (or another site folder) into a fresh temporary
-// folder, removed when the test process ends.
+// Builds a site folder into a fresh temporary folder, removed when the test
+// process ends. The demo site (the default) is built once per test run by
+// the ctest fixture demo_site_build, which names its output in
+// ZHUANLAN_DEMO_SITE; without it (node --test by hand) it is built here.
+// Pages must not write into the folder returned.
 export function buildSite(siteDir = repoRoot) {
+  const demo = process.env.ZHUANLAN_DEMO_SITE;
+  if (siteDir === repoRoot && demo) {
+    if (!fs.existsSync(path.join(demo, "index.html"))) throw new Error(`ZHUANLAN_DEMO_SITE names no built site: ${demo}`);
+    return demo;
+  }
   const out = fs.mkdtempSync(path.join(os.tmpdir(), "zhuanlan-browser-"));
   temporaryFolders.push(out);
   const publicDir = path.join(out, "public");
