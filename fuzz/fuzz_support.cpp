@@ -1,6 +1,5 @@
 #include "fuzz_support.h"
 
-#include <nlohmann/json.hpp>
 #include <vips/vips8>
 
 #include <cstdio>
@@ -49,16 +48,6 @@ void write_file(const fs::path& path, std::string_view bytes) {
   out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
 }
 
-bool known_json_number_overflow(const std::exception& e) {
-  const auto* range = dynamic_cast<const nlohmann::json::out_of_range*>(&e);
-  if (!range || range->id != 406) return false;
-  static bool told = false;
-  if (!told) {
-    std::fprintf(stderr, "fuzz: known defect skipped (JSON number overflow, probe defect 2): %s\n", e.what());
-    told = true;
-  }
-  return true;
-}
 
 std::vector<std::string_view> split_parts(std::string_view bytes, std::string_view separator, std::size_t max_parts) {
   std::vector<std::string_view> parts;

@@ -25,12 +25,6 @@ void write_file(const std::filesystem::path& path, std::string_view bytes);
 // (the last one keeps any further separators).
 std::vector<std::string_view> split_parts(std::string_view bytes, std::string_view separator, std::size_t max_parts);
 
-// KNOWN DEFECT, a guard to remove when it is fixed (issue 12, probe defect
-// 2, owned by load-robust): a JSON number beyond double's range (1e400)
-// makes nlohmann/json throw out_of_range 406 through parse_json_document,
-// so the program aborts. True for exactly that exception; the targets then
-// skip the input, and say so once on stderr so the run's log shows it.
-bool known_json_number_overflow(const std::exception& e);
 
 inline std::string_view as_text(const uint8_t* data, std::size_t size) {
   return {reinterpret_cast<const char*>(data), size};

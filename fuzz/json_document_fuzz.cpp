@@ -29,15 +29,12 @@ void read_object(JsonFields& fields, int depth) {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   Diagnostics diagnostics;
   const std::string file = "content/activities/fuzz.json";
-  std::optional<JsonDocument> doc;
-  try {
-    doc = parse_json_document(std::string(fuzz::as_text(data, size)), file, diagnostics);
-  } catch (const std::exception& e) {
-    if (!fuzz::known_json_number_overflow(e)) throw;
-    return 0;
-  }
+  // Any exception that escapes is a finding: loaders must turn every
+  // library error into a diagnostic.
+  const std::optional<JsonDocument> doc =
+      parse_json_document(std::string(fuzz::as_text(data, size)), file, diagnostics);
   if (!doc) return 0;
-  for (const auto& [pointer, line] : doc->lines) (void)doc->line_of(pointer + "/x");
+  (void)doc->line_of("/0/x");
   if (doc->value.is_array()) {
     for (std::size_t i = 0; i < doc->value.size() && i < 16; ++i) {
       JsonFields element(*doc, "/" + std::to_string(i), file, diagnostics);
