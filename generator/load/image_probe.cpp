@@ -35,7 +35,8 @@ std::optional<ImageFormat> format_of_loader(const std::string& loader) {
 // letting libvips ask every loader it has costs three times as much per
 // file (OpenSlide's, for one, opens the file with its own library and
 // queries SQLite), and every image of every page is probed while loading.
-// Anything else goes to libvips' full search, to name its format.
+// Anything else goes to libvips' full search, with its optional modules
+// loaded (HEIF among them), to name its format.
 vips::VImage open_header(const fs::path& file, std::string* loader) {
   auto* options = vips::VImage::option()->set("access", VIPS_ACCESS_SEQUENTIAL);
   if (vips_foreign_is_a("jpegload", file.c_str())) {
@@ -50,6 +51,7 @@ vips::VImage open_header(const fs::path& file, std::string* loader) {
     *loader = "svgload";
     return vips::VImage::svgload(file.c_str(), options);
   }
+  load_vips_modules();
   vips::VImage image = vips::VImage::new_from_file(file.c_str(), options);
   *loader = image.get_typeof("vips-loader") != 0 ? image.get_string("vips-loader") : "";
   return image;
@@ -78,6 +80,7 @@ std::optional<ImageFacts> probe_image(const fs::path& file, std::string* error) 
     const int orientation = image.get_typeof(VIPS_META_ORIENTATION) != 0 ? image.get_int(VIPS_META_ORIENTATION) : 1;
     if (orientation >= 5 && orientation <= 8) std::swap(facts.width, facts.height);  // turned a quarter
   } catch (const vips::VError&) {
+    vips_error_clear();  // libvips keeps its messages until cleared: they would reach the next error
     *error = "不是能识别的图片文件（可能已经损坏，或者不是图片）。请用看图软件打开检查，并另存为 JPG";
     return std::nullopt;
   }

@@ -41,9 +41,9 @@ std::optional<MarkdownFile> read_markdown_file(const fs::path& site_dir, const f
     return std::nullopt;
   }
   file.split = *split;
-  auto yaml = parse_front_matter_yaml(std::string(split->yaml), file.source, split->yaml_first_line, diagnostics);
+  auto yaml = parse_front_matter_yaml(split->yaml, file.source, split->yaml_first_line, diagnostics);
   if (!yaml) return std::nullopt;
-  file.front_matter = *yaml;
+  file.front_matter = std::move(*yaml);
   return file;
 }
 

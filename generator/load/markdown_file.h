@@ -2,8 +2,6 @@
 // What every Markdown file with front matter (news, pages, people) shares:
 // bytes checked as UTF-8, front matter split and parsed, the URL name taken
 // from `slug` or the file name; and loading many files in parallel.
-#include <yaml-cpp/yaml.h>
-
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -23,7 +21,7 @@ struct MarkdownFile {
   std::string dir_in_content;    // news
   std::string text;
   FrontMatterSplit split;        // views into text
-  YAML::Node front_matter;
+  YamlDocument front_matter;
 };
 
 // Problems go to diagnostics; nullopt when the file cannot be used at all.

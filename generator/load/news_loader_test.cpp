@@ -175,5 +175,58 @@ TEST(SiteConfig, BaseUrlGivesTheBasePath) {
   EXPECT_EQ(config->base_path, "/");
 }
 
+// Windows Notepad saves CRLF and often a BOM; old Mac editors save CR only.
+std::string with_line_endings(const std::string& text, const std::string& eol) {
+  std::string out;
+  for (const char c : text) out += c == '\n' ? eol : std::string(1, c);
+  return out;
+}
+
+TEST_F(NewsLoaderTest, CrlfCrAndBomFilesReadAsTheirLfTwinAndKeepTheirLineNumbers) {
+  const std::string lf = "---\ntitle: 标题\ndate: 2025-05-13\ndepartment: 教务处\nreviewer: 某\nauthor: 张三\n"
+                         "tags: [甲, 乙]\ntitel: 错字\n---\n\n第一段。\n\n![说明](images/none.jpg)\n";
+  for (const std::string bom : {"", "\xEF\xBB\xBF"}) {
+    for (const std::string eol : {"\n", "\r\n", "\r"}) {
+      found_ = {};
+      const auto items = load("e.md", bom + with_line_endings(lf, eol));
+      ASSERT_EQ(items.size(), 1u) << ::testing::PrintToString(eol);
+      EXPECT_EQ(items[0].title, "标题");
+      EXPECT_EQ(items[0].author, "张三");  // no CR left at the end of a value
+      EXPECT_EQ(items[0].reviewer, "某");
+      EXPECT_EQ(items[0].tags, (std::vector<std::string>{"甲", "乙"}));
+      EXPECT_EQ(find("不认识的字段 titel").line, 8);
+      EXPECT_EQ(find("找不到文件 content/images/none.jpg").line, 13);
+    }
+  }
+}
+
+TEST_F(NewsLoaderTest, DuplicateKeysAndControlCharactersAreReportedOnTheirLines) {
+  load("d.md", "---\ntitle: 标题\ndate: 2025-05-13\ndepartment: 教务处\nreviewer: 某\ntitle: 另一个\n"
+               "author: \"张\\0三\"\n---\n正文\n");
+  const Diagnostic twice = find("字段 title 写了两次（第 2 行和第 6 行）");
+  EXPECT_EQ(twice.severity, Severity::warning);
+  const Diagnostic control = find("字段 author 含有看不见的控制字符");
+  EXPECT_EQ(control.line, 7);
+  EXPECT_EQ(control.severity, Severity::error);
+  EXPECT_EQ(control.file, "content/news/d.md");
+}
+
+TEST_F(NewsLoaderTest, FreePagesWithCrOrCrlfAndABomReadLikeLfOnes) {
+  for (const std::string eol : {"\r\n", "\r"}) {
+    testing::write_text(site_.path() / "content/pages/about.md",
+                        "\xEF\xBB\xBF" + with_line_endings("---\ntitle: 关于本专栏\nmenu: 关于\norder: 3\n---\n\n![说明](x.jpg)\n", eol));
+    Diagnostics config_problems;
+    const auto config = load_site_config(site_.path(), "", config_problems);
+    ASSERT_TRUE(config);
+    found_ = {};
+    const auto pages = load_pages(site_.path(), *config, found_);
+    ASSERT_EQ(pages.size(), 1u);
+    EXPECT_EQ(pages[0].title, "关于本专栏");
+    EXPECT_EQ(pages[0].menu, "关于");
+    EXPECT_EQ(pages[0].order, 3);
+    EXPECT_EQ(find("找不到文件").line, 7);
+  }
+}
+
 }  // namespace
 }  // namespace zhuanlan

@@ -73,5 +73,21 @@ TEST_F(PeopleLoaderTest, MissingRoleIsAnErrorAndUnlistedRoleAWarning) {
   EXPECT_TRUE(warned);
 }
 
+TEST_F(PeopleLoaderTest, CrlfCrAndBomFilesReadLikeLfOnes) {
+  for (const std::string eol : {"\r\n", "\r"}) {
+    std::string text = "\xEF\xBB\xBF---\nname: 张青山\nrole: 大国工匠\nhonors:\n  - 全国技术能手\nnmae: 错字\n---\n三十年只做一件事。\n";
+    std::string converted;
+    for (const char c : text) converted += c == '\n' ? eol : std::string(1, c);
+    const auto people = load("张工.md", converted);
+    ASSERT_EQ(people.size(), 1u);
+    EXPECT_EQ(people[0].name, "张青山");
+    EXPECT_EQ(people[0].role, "大国工匠");
+    EXPECT_EQ(people[0].honors, (std::vector<std::string>{"全国技术能手"}));
+    ASSERT_EQ(found_.items.size(), 1u);
+    EXPECT_EQ(found_.items[0].line, 6);
+    EXPECT_NE(found_.items[0].message.find("不认识的字段 nmae"), std::string::npos);
+  }
+}
+
 }  // namespace
 }  // namespace zhuanlan

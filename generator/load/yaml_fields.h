@@ -1,25 +1,50 @@
 #pragma once
 // Reads typed fields out of a YAML front matter map, reporting every problem
 // with the line it is on. Keys that nobody reads are reported as warnings,
-// so that a misspelt key (titel:) is never silently dropped.
-#include <yaml-cpp/yaml.h>
-
+// so that a misspelt key (titel:) is never silently dropped, and a key
+// written twice is reported with both lines.
+//
+// The YAML is parsed with libyaml's event API into a small tree of our own
+// (YamlDocument): libyaml marks every event with its line, which is all the
+// tree needs to keep for the messages.
 #include <map>
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "util/diagnostics.h"
 
 namespace zhuanlan {
 
+// One node of a parsed YAML text. Plain `~`, `null`, `Null`, `NULL` and an
+// empty value are null, as YAML 1.2's core schema (and yaml-cpp) have it;
+// every other scalar is kept as its text, quoted or not.
+struct YamlNode {
+  enum class Kind { null, scalar, sequence, map };
+  Kind kind = Kind::null;
+  std::string scalar;
+  int line = 0;                // 0-based line in the YAML text where the node starts
+  std::vector<int> children;   // indexes into YamlDocument::nodes; a map's are key, value, key, value…
+};
+
+// An alias (*name) refers to its anchor's node, not to a copy, so a text
+// full of aliases cannot grow in memory.
+struct YamlDocument {
+  std::vector<YamlNode> nodes;  // nodes[0] is the root (a map for front matter)
+  const YamlNode& root() const { return nodes[0]; }
+  const YamlNode& node(int index) const { return nodes[static_cast<std::size_t>(index)]; }
+};
+
 class YamlFields {
  public:
   // first_line: the file line on which the YAML text starts.
-  YamlFields(const YAML::Node& map, std::string file, int first_line, Diagnostics& diagnostics);
+  YamlFields(YamlDocument document, std::string file, int first_line, Diagnostics& diagnostics);
 
   // A text value; a required one that is missing or empty is an error.
+  // Control characters (written as YAML escapes such as "\0" or "\x07")
+  // are refused with an error: they would reach the page invisibly.
   std::optional<std::string> text(const std::string& key, bool required, const std::string& meaning);
   bool boolean(const std::string& key, bool fallback);
   std::optional<long long> integer(const std::string& key);
@@ -35,14 +60,15 @@ class YamlFields {
   void warn_unknown_keys();
 
  private:
-  YAML::Node find(const std::string& key) const;
-  int node_line(const YAML::Node& node) const;
+  const YamlNode* find(const std::string& key) const;
+  int node_line(const YamlNode& node) const { return first_line_ + node.line; }
+  bool refuse_control_characters(const std::string& key, const YamlNode& node);
 
   struct Entry {
-    YAML::Node key, value;
+    int key, value;
   };
 
-  YAML::Node map_;
+  YamlDocument document_;
   std::map<std::string, Entry, std::less<>> entries_;  // the first entry of each text key, looked up by name
   std::string file_;
   int first_line_;
@@ -51,7 +77,8 @@ class YamlFields {
 };
 
 // Parses front matter text; on a syntax error records it and returns nullopt.
-std::optional<YAML::Node> parse_front_matter_yaml(const std::string& yaml, const std::string& file, int first_line,
-                                                  Diagnostics& diagnostics);
+// The text may use LF, CRLF or CR line endings; values never keep a CR.
+std::optional<YamlDocument> parse_front_matter_yaml(std::string_view yaml, const std::string& file, int first_line,
+                                                    Diagnostics& diagnostics);
 
 }  // namespace zhuanlan

@@ -91,6 +91,7 @@ vips::VImage fit_for(const vips::VImage& image, ImageFormat format) {
 
 [[noreturn]] void rethrow_as_image_error(const vips::VError& error) {
   std::string detail = error.what();
+  vips_error_clear();  // libvips keeps its messages until cleared: they would reach the next error
   while (!detail.empty() && (detail.back() == '\n' || detail.back() == ' ')) detail.pop_back();
   if (const auto newline = detail.find('\n'); newline != std::string::npos) detail.resize(newline);
   const bool cut_short = detail.find("Premature end") != std::string::npos ||
