@@ -10,6 +10,8 @@
 #include <mutex>
 
 #include "load/image_refs.h"
+#include "load/markdown_limits.h"
+#include "render/html_sanitizer.h"
 #include "util/text.h"
 
 namespace zhuanlan {
@@ -63,6 +65,7 @@ bool is_block_end(cmark_node_type type) {
 }  // namespace
 
 RenderedMarkdown render_markdown(const MarkdownSource& source, Diagnostics& diagnostics) {
+  if (!markdown_within_limits(source.text, source.file, source.first_line, diagnostics)) return {};
   register_extensions_once();
   // Column alignment as style="text-align: …": the align attribute cmark
   // writes otherwise is obsolete HTML.
@@ -147,7 +150,7 @@ RenderedMarkdown render_markdown(const MarkdownSource& source, Diagnostics& diag
   }
 
   char* html = cmark_render_html(document.get(), options, cmark_parser_get_syntax_extensions(parser.get()));
-  out.html = html;
+  out.html = source.raw_html ? sanitize_body_html(html) : std::string(html);
   free(html);
   return out;
 }

@@ -24,13 +24,16 @@ constexpr int kUnlimited = 10'000'000;  // a thumbnail height that never binds: 
 // Reads the photo at the given width (never wider than it is): shrinks
 // while decoding, applies the EXIF orientation, and converts to sRGB when
 // the photo has its own profile (converting a photo without one would only
-// shift its colours). A file cut short is an error, not a grey band.
+// shift its colours). A file cut short or with damaged data is an error,
+// not a grey band: VIPS_FAIL_ON_WARNING also stops at libjpeg's "Corrupt
+// JPEG data" warnings, which VIPS_FAIL_ON_TRUNCATED let through (the
+// probe's visibly broken photo passed build and check).
 vips::VImage upright_photo(const fs::path& source, int width) {
   const bool has_profile = vips::VImage::new_from_file(source.c_str()).get_typeof(VIPS_META_ICC_NAME) != 0;
   auto* options = vips::VImage::option()
                       ->set("height", kUnlimited)
                       ->set("size", VIPS_SIZE_DOWN)
-                      ->set("fail_on", VIPS_FAIL_ON_TRUNCATED);
+                      ->set("fail_on", VIPS_FAIL_ON_WARNING);
   if (has_profile) options->set("export_profile", "srgb");
   return vips::VImage::thumbnail(source.c_str(), width, options);
 }
@@ -133,7 +136,7 @@ void make_full_size(const fs::path& source, ImageFormat format, const fs::path& 
 }
 
 std::string processing_fingerprint() {
-  return "zhuanlan-images 2; libvips " + std::string(vips_version_string()) +
+  return "zhuanlan-images 3 (fail on warning); libvips " + std::string(vips_version_string()) +
          "; jpeg q" + std::to_string(kWebJpegQuality) + " progressive, full q" + std::to_string(kFullJpegQuality) +
          "; webp q" + std::to_string(kWebpQuality) + " effort " + std::to_string(kWebpEffort) + "; png " +
          std::to_string(kPngCompression) + "; upright, srgb, stripped";

@@ -88,6 +88,31 @@ TEST(ImageProcessing, APhotoCutShortIsAnErrorNotAGreyBand) {
   }
 }
 
+TEST(ImageProcessing, APhotoWithDamagedDataInTheMiddleIsAnError) {
+  // Not cut short: the file is whole, but bytes in the middle of the scan
+  // data are overwritten, as a bad card or transfer leaves them. libjpeg
+  // only warns ("Corrupt JPEG data") and paints garbage.
+  testing::TempDir dir;
+  testing::write_photo(dir.path() / "whole.jpg", {1200, 900, 1, false});
+  std::string bytes = *read_file(dir.path() / "whole.jpg");
+  const std::size_t scan = bytes.find("\xFF\xDA");
+  ASSERT_NE(scan, std::string::npos);
+  const std::size_t middle = scan + (bytes.size() - scan) / 2;
+  unsigned noise = 12345;  // fixed pseudo-random bytes, never 0xFF (no markers)
+  for (std::size_t i = 0; i < 2000; ++i) {
+    noise = noise * 1103515245u + 12345u;
+    bytes[middle + i] = static_cast<char>((noise >> 16) % 0xFF);
+  }
+  testing::write_text(dir.path() / "damaged.jpg", bytes);
+  EXPECT_EQ(bytes.size(), read_file(dir.path() / "whole.jpg")->size());
+  try {
+    make_web_versions(dir.path() / "damaged.jpg", {480, 1200}, {ImageFormat::jpeg}, dir.path());
+    FAIL() << "a JPEG with damaged scan data was accepted";
+  } catch (const ImageError& e) {
+    EXPECT_NE(std::string(e.what()).find("损坏"), std::string::npos) << e.what();
+  }
+}
+
 TEST(ImageProcessing, TheFingerprintNamesTheLibraryVersion) {
   EXPECT_NE(processing_fingerprint().find(vips_version_string()), std::string::npos);
 }

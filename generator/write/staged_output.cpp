@@ -1,6 +1,8 @@
 #include "write/staged_output.h"
 
 #include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
 #include <stdio.h>
 
 #include <cstdio>
@@ -24,10 +26,41 @@ bool is_empty_dir(const fs::path& dir) {
 
 }  // namespace
 
+OutputLock::OutputLock(const fs::path& out_dir) {
+  fs::path path = out_dir;
+  path += ".zhuanlan-lock";
+  std::error_code ec;
+  fs::create_directories(path.parent_path(), ec);
+  fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  if (fd_ < 0) throw std::runtime_error("无法创建锁文件 " + path.string() + "，请检查文件夹权限");
+  if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
+    std::string holder(32, '\0');
+    const ssize_t n = ::pread(fd_, holder.data(), holder.size(), 0);
+    holder.resize(n > 0 ? static_cast<std::size_t>(n) : 0);
+    while (!holder.empty() && (holder.back() == '\n' || holder.back() == '\0')) holder.pop_back();
+    ::close(fd_);
+    fd_ = -1;
+    throw std::runtime_error("另一个构建正在写入 " + out_dir.string() + "（进程 " +
+                             (holder.empty() ? std::string("未知") : holder) +
+                             "）。本次构建没有改动输出，请等它结束后再构建一次");
+  }
+  const std::string pid = std::to_string(::getpid()) + "\n";
+  if (::ftruncate(fd_, 0) != 0 || ::pwrite(fd_, pid.data(), pid.size(), 0) < 0) {
+    // The pid is only for the message; the lock itself holds.
+  }
+}
+
+OutputLock::~OutputLock() {
+  // The file stays: removing it would let a third build lock a new file
+  // while a second one still waits on the old one's name.
+  if (fd_ >= 0) ::close(fd_);
+}
+
 StagedOutput::StagedOutput(fs::path out_dir) : out_dir_(std::move(out_dir)) {
   std::error_code ec;
   out_dir_ = fs::absolute(out_dir_).lexically_normal();
   if (out_dir_.filename().empty()) out_dir_ = out_dir_.parent_path();
+  lock_.emplace(out_dir_);
   if (fs::exists(out_dir_, ec)) {
     if (!fs::is_directory(out_dir_, ec)) {
       throw std::runtime_error("输出位置 " + out_dir_.string() + " 是一个文件而不是文件夹，请换一个输出文件夹");

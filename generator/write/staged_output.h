@@ -6,15 +6,35 @@
 // modification times and deploy tools see no change.
 #include <atomic>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 
 namespace zhuanlan {
 
+// The lock of one output folder: flock() on "<out>.zhuanlan-lock" beside
+// it, holding the holder's process id for the message another build shows.
+// The kernel drops the lock when its holder dies, however it dies, so a
+// stale lock file of a killed build is simply taken over.
+class OutputLock {
+ public:
+  // Throws std::runtime_error (Chinese message naming the holder's pid)
+  // when another build holds the lock.
+  explicit OutputLock(const std::filesystem::path& out_dir);
+  ~OutputLock();
+  OutputLock(const OutputLock&) = delete;
+  OutputLock& operator=(const OutputLock&) = delete;
+
+ private:
+  int fd_ = -1;
+};
+
 class StagedOutput {
  public:
   // Throws std::runtime_error (Chinese message) when out_dir exists, is not
-  // empty and was not written by zhuanlan: nothing a user wrote is replaced.
+  // empty and was not written by zhuanlan: nothing a user wrote is replaced;
+  // and when another build of the same output holds its lock (see
+  // OutputLock): two builds would share one stage folder.
   explicit StagedOutput(std::filesystem::path out_dir);
   ~StagedOutput();
   StagedOutput(const StagedOutput&) = delete;
@@ -42,6 +62,7 @@ class StagedOutput {
   bool link_if_unchanged(const std::string& relative_path, std::string_view bytes, const std::filesystem::path& to);
 
   std::filesystem::path out_dir_;
+  std::optional<OutputLock> lock_;  // held from before the stage folder is emptied until the end
   std::filesystem::path stage_dir_;
   bool committed_ = false;
   std::atomic<std::size_t> written_{0};

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <stdexcept>
+#include <string_view>
 #include <unistd.h>
 
 #include "util/files.h"
@@ -18,6 +19,16 @@ std::string csv_header(const StatColumn& column) {
 }
 
 }  // namespace
+
+std::string csv_text(const std::string& text) {
+  // Excel, LibreOffice and Google Sheets read a cell starting with one of
+  // these as a formula (tab and CR are stripped first by some of them), so
+  // a title such as "=HYPERLINK(...)" from content would run when staff
+  // open the file. The apostrophe is how spreadsheets themselves mark
+  // "text, not formula".
+  if (!text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos) return "'" + text;
+  return text;
+}
 
 std::string csv_field(const std::string& text) {
   if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
@@ -36,11 +47,14 @@ std::string table_csv(const StatTable& table) {
     out += "\r\n";
   };
   std::vector<std::string> header;
-  for (const auto& c : table.columns) header.push_back(csv_header(c));
+  for (const auto& c : table.columns) header.push_back(csv_text(csv_header(c)));
   line(header);
   for (const auto& row : table.rows) {
     std::vector<std::string> fields;
-    for (const auto& cell : row) fields.push_back(cell_text(cell));
+    // Only text cells are neutralised: a count of -3 stays a number.
+    for (const auto& cell : row) {
+      fields.push_back(std::holds_alternative<std::string>(cell) ? csv_text(cell_text(cell)) : cell_text(cell));
+    }
     line(fields);
   }
   return out;

@@ -16,6 +16,10 @@ std::string table_csv(const StatTable& table);
 // Chinese) if libxlsxwriter fails.
 std::string table_xlsx(const StatTable& table, const std::string& author, std::time_t created);
 
+// A text cell as a spreadsheet must read it: a leading =, +, -, @, tab or
+// CR gets an apostrophe so that it is shown, not run as a formula.
+std::string csv_text(const std::string& text);
+
 // One CSV field, quoted when it holds a comma, a quote or a line break.
 std::string csv_field(const std::string& text);
 

@@ -68,5 +68,46 @@ TEST(XlsxFile, ReadsBackWithHeadersNumbersAndTheSameBytesEachTime) {
   EXPECT_NE(core.find("2025-05-17T16:00:00Z"), std::string::npos) << core;
 }
 
+StatTable formula_table() {
+  StatTable t;
+  t.file_stem = "formula";
+  t.title = "公式";
+  t.columns = {{"=名称", "", 10}, {"人数", "", 8}};
+  t.rows = {{std::string("=HYPERLINK(\"http://x\")"), -3LL},
+            {std::string("+1"), 4LL},
+            {std::string("-2"), 0LL},
+            {std::string("@SUM(A1)"), 1LL},
+            {std::string("\tcmd"), 1LL},
+            {std::string("\rcmd"), 1LL},
+            {std::string("正常"), 1LL}};
+  return t;
+}
+
+TEST(CsvFile, TextThatLooksLikeAFormulaGetsAnApostropheNumbersStayNumbers) {
+  const std::string csv = table_csv(formula_table()).substr(3);
+  EXPECT_EQ(csv,
+            "'=名称,人数\r\n"
+            "\"'=HYPERLINK(\"\"http://x\"\")\",-3\r\n"
+            "'+1,4\r\n"
+            "'-2,0\r\n"
+            "'@SUM(A1),1\r\n"
+            "'\tcmd,1\r\n"
+            "\"'\rcmd\",1\r\n"
+            "正常,1\r\n");
+  EXPECT_EQ(csv_text("a=b"), "a=b");
+  EXPECT_EQ(csv_text(""), "");
+}
+
+TEST(XlsxFile, TextThatLooksLikeAFormulaIsWrittenAsAString) {
+  testing::TempDir dir;
+  const auto path = dir.path() / "f.xlsx";
+  testing::write_text(path, table_xlsx(formula_table(), "测试学院", 1747497600));
+  const std::string sheet = unzip_entry(path, "xl/worksheets/sheet1.xml");
+  EXPECT_EQ(sheet.find("<f>"), std::string::npos) << sheet;  // no formula cell
+  EXPECT_NE(sheet.find("<v>-3</v>"), std::string::npos) << sheet;
+  const std::string strings = unzip_entry(path, "xl/sharedStrings.xml");
+  EXPECT_NE(strings.find("=HYPERLINK("), std::string::npos) << strings;
+}
+
 }  // namespace
 }  // namespace zhuanlan
