@@ -28,20 +28,16 @@ std::size_t rank_in(const std::vector<std::string>& names, const std::string& na
   return static_cast<std::size_t>(std::find(names.begin(), names.end(), name) - names.begin());
 }
 
-// One group per name, with an ASCII slug that no other group of the list has.
+// One group per name, with its name's ASCII slug. "AI" and "ai" share one:
+// check_output_paths reports them, as one name written two ways.
 std::vector<ExhibitGroup> make_groups(const std::vector<std::string>& names, const std::string& folder,
                                       const std::vector<Achievement>& exhibits,
                                       const std::string& (*name_of)(const Achievement&)) {
   std::vector<ExhibitGroup> groups;
-  std::set<std::string> used;
   for (const auto& name : names) {
     ExhibitGroup group;
     group.name = name;
     group.slug = ascii_slug(name);
-    if (!used.insert(group.slug).second) {  // "AI" and "ai"
-      group.slug.append("-").append(sha256_hex(name), 0, 8);
-      used.insert(group.slug);
-    }
     group.url = folder + "/" + group.slug + ".html";
     for (std::size_t i = 0; i < exhibits.size(); ++i) {
       if (name_of(exhibits[i]) == name) group.exhibits.push_back(i);

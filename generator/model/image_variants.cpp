@@ -102,4 +102,15 @@ std::string original_path(const ImageRef& image) {
   return std::string(stem) + "-original" + std::string(extension);
 }
 
+std::vector<std::string> published_image_files(const ImageRef& image) {
+  std::vector<std::string> files{image.published_path};
+  for (const auto& variant : web_variants(image)) {
+    if (variant.path != image.published_path) files.push_back(variant.path);
+  }
+  if (image.original_published && format_for_path(image.published_path) != ImageFormat::svg) {
+    files.push_back(original_path(image));
+  }
+  return files;
+}
+
 }  // namespace zhuanlan

@@ -49,4 +49,8 @@ std::vector<ImageVariant> web_variants(const ImageRef& image);
 // images/a.jpg -> images/a-original.jpg.
 std::string original_path(const ImageRef& image);
 
+// Every file the site publishes for an image, each once: its web versions
+// (an SVG drawing: itself) and, when the site opts in, the full-size copy.
+std::vector<std::string> published_image_files(const ImageRef& image);
+
 }  // namespace zhuanlan

@@ -6,7 +6,6 @@
 #include <vector>
 
 #include "model/site_model.h"
-#include "util/diagnostics.h"
 
 namespace zhuanlan {
 
@@ -57,9 +56,9 @@ struct SiteImage {
   bool captioned = false;            // at least one of them gives it a caption
 };
 
-// Every image of the site, ordered by content path. Two images whose
-// published files would have the same name (they differ only in case, in
-// Chinese characters or in extension) are an error.
-std::vector<SiteImage> collect_site_images(const SiteModel& model, Diagnostics& diagnostics);
+// Every image of the site, ordered by content path. (Two images whose
+// published files would have the same name are found with every other
+// output path, by check_output_paths in render/output_plan.h.)
+std::vector<SiteImage> collect_site_images(const SiteModel& model);
 
 }  // namespace zhuanlan

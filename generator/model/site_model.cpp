@@ -18,16 +18,12 @@ std::vector<Term> group_terms(const std::vector<NewsItem>& news, const std::stri
     for (const auto& name : names_of(news[i], scratch)) by_name[name].push_back(i);
   }
   std::vector<Term> terms;
-  std::set<std::string> used_slugs;
   for (auto& [name, indices] : by_name) {
     Term term;
     term.name = name;
+    // "AI" and "ai" share a slug: check_output_paths reports them, since
+    // they are most likely one name written two ways.
     term.slug = ascii_slug(name);
-    // "AI" and "ai" would share a slug; the second gets its name's hash.
-    if (!used_slugs.insert(term.slug).second) {
-      term.slug.append("-").append(sha256_hex(name), 0, 8);
-      used_slugs.insert(term.slug);
-    }
     term.url = folder + "/" + term.slug + ".html";
     term.news = std::move(indices);
     terms.push_back(std::move(term));

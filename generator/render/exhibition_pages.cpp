@@ -237,22 +237,34 @@ data exhibit_links(const SiteModel& model, const std::vector<std::string>& ids) 
 void plan_exhibition_pages(const SiteModel& model, std::vector<PageJob>& jobs) {
   const Exhibition& ex = model.exhibition;
   if (ex.exhibits.empty()) return;
-  jobs.push_back({kIndexPath, [](PageRenderer& r) { return exhibition_index(r); }});
+  jobs.push_back({kIndexPath, [](PageRenderer& r) { return exhibition_index(r); }, true, {"", 0, "成果展首页", ""}});
+  // A group is named by its first exhibit.
+  const auto group_origin = [&](const ExhibitGroup& group, const std::string& kind_name) {
+    const Achievement& first = ex.exhibits[group.exhibits.front()];
+    return OutputOrigin{first.source, first.line, "成果展的" + kind_name + "“" + group.name + "”列表",
+                        "网址由名称中的英文字母和数字组成，只差大小写、空格或标点的名称网址相同：请在所有文件中统一写成同一个名称"};
+  };
   for (const ListKind kind : {ListKind::department, ListKind::category, ListKind::level}) {
     const auto& groups = kind == ListKind::department ? ex.departments
                          : kind == ListKind::category ? ex.categories
                                                       : ex.levels;
+    const std::string kind_name = kind == ListKind::department ? "单位" : kind == ListKind::category ? "类别" : "级别";
     for (std::size_t i = 0; i < groups.size(); ++i) {
-      jobs.push_back({groups[i].url, [kind, i](PageRenderer& r) { return exhibit_list_page(r, kind, i); }});
+      jobs.push_back({groups[i].url, [kind, i](PageRenderer& r) { return exhibit_list_page(r, kind, i); }, true,
+                      group_origin(groups[i], kind_name)});
     }
   }
   for (std::size_t i = 0; i < ex.exhibits.size(); ++i) {
-    jobs.push_back({ex.exhibits[i].url, [i](PageRenderer& r) { return exhibit_page(r, i); }});
-    jobs.push_back(qr_code_job(model, ex.exhibits[i].url));
+    const Achievement& a = ex.exhibits[i];
+    const OutputOrigin origin{a.source, a.line, "成果“" + a.title + "”（编号 " + a.id + "）", "请给这项成果写另一个编号 id"};
+    jobs.push_back({a.url, [i](PageRenderer& r) { return exhibit_page(r, i); }, true, origin});
+    jobs.push_back(qr_code_job(model, a.url, origin));
   }
   for (std::size_t i = 0; i < ex.departments.size(); ++i) {
-    jobs.push_back({print_page_path(ex.departments[i]), [i](PageRenderer& r) { return exhibition_print_page(r, i); }});
-    jobs.push_back(qr_code_job(model, ex.departments[i].url));
+    const OutputOrigin origin = group_origin(ex.departments[i], "单位");
+    jobs.push_back({print_page_path(ex.departments[i]), [i](PageRenderer& r) { return exhibition_print_page(r, i); },
+                    true, {origin.file, origin.line, "单位“" + ex.departments[i].name + "”的展板打印页", origin.fix}});
+    jobs.push_back(qr_code_job(model, ex.departments[i].url, origin));
   }
 }
 

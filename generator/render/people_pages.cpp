@@ -97,10 +97,13 @@ std::string person_page(PageRenderer& r, std::size_t index) {
 void plan_people_pages(const SiteModel& model, std::vector<PageJob>& jobs) {
   const Exhibition& ex = model.exhibition;
   if (ex.people.empty()) return;
-  jobs.push_back({kIndexPath, [](PageRenderer& r) { return people_index(r); }});
+  jobs.push_back({kIndexPath, [](PageRenderer& r) { return people_index(r); }, true, {"", 0, "典型人物首页", ""}});
   for (std::size_t i = 0; i < ex.people.size(); ++i) {
-    jobs.push_back({ex.people[i].url, [i](PageRenderer& r) { return person_page(r, i); }});
-    jobs.push_back(qr_code_job(model, ex.people[i].url));
+    const Person& person = ex.people[i];
+    const OutputOrigin origin{person.source, 0, "典型人物“" + person.name + "”",
+                              "请给文件改名，或在 front matter 中写另一个 slug（例如 slug: zhang-san）"};
+    jobs.push_back({person.url, [i](PageRenderer& r) { return person_page(r, i); }, true, origin});
+    jobs.push_back(qr_code_job(model, person.url, origin));
   }
 }
 

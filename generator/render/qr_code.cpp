@@ -54,9 +54,9 @@ std::string qr_code_path(const std::string& page_path) {
   return "qr/" + stem + ".svg";
 }
 
-PageJob qr_code_job(const SiteModel& model, const std::string& page_path) {
+PageJob qr_code_job(const SiteModel& model, const std::string& page_path, const OutputOrigin& page_origin) {
   const std::string url = public_url(model.site.base_url, page_path);
-  return {qr_code_path(page_path), [url](PageRenderer&) { return qr_code_svg(url); }, false};
+  return {qr_code_path(page_path), [url](PageRenderer&) { return qr_code_svg(url); }, false, page_origin};
 }
 
 kainjow::mustache::data qr_code_box(const SiteModel& model, const std::string& page_path) {

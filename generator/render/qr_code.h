@@ -15,8 +15,9 @@ std::string qr_code_svg(const std::string& text);
 // Where the QR code of a page is published: exhibition/a.html -> qr/exhibition/a.svg.
 std::string qr_code_path(const std::string& page_path);
 
-// The job that writes the QR code of a page, encoding its public address.
-PageJob qr_code_job(const SiteModel& model, const std::string& page_path);
+// The job that writes the QR code of a page, encoding its public address;
+// it comes from where the page comes from.
+PageJob qr_code_job(const SiteModel& model, const std::string& page_path, const OutputOrigin& page_origin);
 
 // What a template needs to show the QR code of a page: {src, url}, src
 // site-relative.

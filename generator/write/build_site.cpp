@@ -18,6 +18,7 @@
 #include "write/assets.h"
 #include "write/image_cache.h"
 #include "write/build_manifest.h"
+#include "write/site_outputs.h"
 #include "write/staged_output.h"
 
 namespace zhuanlan {
@@ -54,8 +55,12 @@ std::optional<PreparedSite> prepare_site(const BuildOptions& options, Diagnostic
   validate_exhibition(*content, diagnostics);
   auto layouts = load_layouts(site_dir, diagnostics);
   if (diagnostics.has_errors() || !layouts) return std::nullopt;
-  PreparedSite prepared{build_site_model(std::move(*content)), std::move(*layouts), {}};
-  prepared.images = collect_site_images(prepared.model, diagnostics);
+  PreparedSite prepared{build_site_model(std::move(*content)), std::move(*layouts), {}, {}};
+  prepared.images = collect_site_images(prepared.model);
+  prepared.assets = collect_assets(site_dir);
+  // Two sources of one output path are found before anything is written.
+  check_output_paths(plan_site_outputs(prepared.model, plan_pages(prepared.model), prepared.assets, prepared.images),
+                     diagnostics);
   if (diagnostics.has_errors()) return std::nullopt;
   return prepared;
 }
@@ -97,7 +102,7 @@ BuildResult build_site(const BuildOptions& options) {
   const std::vector<ImageFile> image_files = make_image_files(prepared->images, images, result.images, diagnostics);
   if (diagnostics.has_errors()) return result;
   const SiteModel& model = prepared->model;
-  const AssetSet assets = collect_assets(site_dir);
+  const AssetSet& assets = prepared->assets;
   const std::vector<PageJob> jobs = plan_pages(model);
 
   try {
@@ -117,12 +122,12 @@ BuildResult build_site(const BuildOptions& options) {
     for (const auto& job : jobs) {
       if (job.in_sitemap) sitemap_paths.push_back(job.path);
     }
-    output.write("feed.xml", atom_feed(model));
-    output.write("sitemap.xml", sitemap_xml(model, sitemap_paths));
+    output.write(kFeedPath, atom_feed(model));
+    output.write(kSitemapPath, sitemap_xml(model, sitemap_paths));
     if (!model.activities.empty()) {
       for (const StatTable& table : published_tables(model)) {
-        output.write("stats/" + table.file_stem + ".csv", table_csv(table));
-        output.write("stats/" + table.file_stem + ".xlsx",
+        output.write(stat_table_path(table, "csv"), table_csv(table));
+        output.write(stat_table_path(table, "xlsx"),
                      table_xlsx(table, model.site.school, stable_timestamp(model.site)));
       }
     }

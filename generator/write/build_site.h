@@ -10,6 +10,7 @@
 #include "model/site_model.h"
 #include "render/layouts.h"
 #include "util/diagnostics.h"
+#include "write/assets.h"
 #include "write/image_files.h"
 
 namespace zhuanlan {
@@ -37,12 +38,14 @@ struct BuildResult {
 };
 
 // Everything a build does before writing: content loaded and validated,
-// the site model, the parsed layouts and the images to publish. nullopt
+// the site model, the parsed layouts, the images and assets to publish, and
+// every output path checked for two sources (write/site_outputs.h). nullopt
 // when any error was found (all of them are in diagnostics).
 struct PreparedSite {
   SiteModel model;
   LayoutSet layouts;
   std::vector<SiteImage> images;  // every image, once, by content path
+  AssetSet assets;
 };
 std::optional<PreparedSite> prepare_site(const BuildOptions& options, Diagnostics& diagnostics);
 
