@@ -7,6 +7,7 @@
 // Markdown rendering (load/ -> render/) changes only it.
 #include "fuzz_support.h"
 #include "load/markdown.h"
+#include "render/markdown_html.h"
 #include "util/diagnostics.h"
 
 using namespace zhuanlan;
@@ -31,10 +32,9 @@ void render(std::string_view body, bool raw_html, Diagnostics& diagnostics) {
   source.first_line = 4;
   source.content_dir = content_dir();
   source.file_dir_in_content = "news";
-  source.root_prefix = "../";
   source.raw_html = raw_html;
-  source.image_above = "images/a.jpg";
-  (void)render_markdown(source, diagnostics);
+  const auto document = parse_markdown(source, diagnostics);
+  (void)markdown_html(document, {"news/fuzz.html", true});
 }
 
 }  // namespace

@@ -16,7 +16,7 @@
 #include "util/hash.h"
 #include "util/partial_date.h"
 #include "util/text.h"
-#include "validate/validate_content.h"
+#include "util/nearest_name.h"
 
 namespace zhuanlan {
 namespace fs = std::filesystem;
@@ -183,12 +183,11 @@ std::optional<Achievement> finish_record(const RawRecord& raw, const fs::path& s
 
   if (const auto summary = raw.text.find("summary"); summary != raw.text.end()) {
     const FieldPlace place = raw.place_of("summary");
-    MarkdownSource markdown{summary->second, raw.source,   place.line,  content_dir, raw.dir_in_content,
-                            "../",           site.raw_html, site.images, ""};
-    RenderedMarkdown body = render_markdown(markdown, diagnostics);
-    a.summary_html = std::move(body.html);
-    a.summary_text = make_summary(collapse_whitespace(body.plain_text), kCardSummaryChars);
-    for (auto& image : body.images) a.images.push_back(std::move(image));
+    MarkdownSource markdown{summary->second, raw.source,   place.line, content_dir, raw.dir_in_content,
+                            site.raw_html,   site.images};
+    a.summary_markdown = parse_markdown(markdown, diagnostics);
+    a.summary_text = make_summary(collapse_whitespace(a.summary_markdown->plain_text), kCardSummaryChars);
+    for (const auto& image : a.summary_markdown->images) a.images.push_back(image);
   }
   if (diagnostics.error_count() > errors_before) return std::nullopt;
   return a;

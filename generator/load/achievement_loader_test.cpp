@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "render/markdown_html.h"
+
 #include "load/site_config.h"
 #include "test_support.h"
 
@@ -61,7 +63,7 @@ TEST_F(AchievementLoaderTest, ReadsACsvRowWithChineseHeaders) {
   EXPECT_EQ(a.date_text, "2024年6月13日");
   EXPECT_EQ(a.people, (std::vector<std::string>{"学生甲", "学生乙", "指导教师丙"}));
   EXPECT_EQ(a.line, 2);
-  EXPECT_NE(a.summary_html.find("<p>第二段“引用”。</p>"), std::string::npos) << a.summary_html;
+  EXPECT_NE(markdown_html(a.summary_markdown, {a.url}).find("<p>第二段“引用”。</p>"), std::string::npos);
   ASSERT_EQ(a.gallery.size(), 2u);
   EXPECT_EQ(a.gallery[0].content_path, "images/ach/a.jpg");
   EXPECT_EQ(a.gallery[0].caption, "颁奖现场");

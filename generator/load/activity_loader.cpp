@@ -7,7 +7,7 @@
 #include "load/markdown.h"
 #include "util/files.h"
 #include "util/text.h"
-#include "validate/validate_content.h"
+#include "util/nearest_name.h"
 
 namespace zhuanlan {
 namespace fs = std::filesystem;
@@ -132,12 +132,11 @@ std::optional<Activity> read_activity(const JsonDocument& doc, const std::string
     }
   }
   if (auto summary = fields.text("summary", false, "活动简介")) {
-    MarkdownSource markdown{*summary, file,          fields.line_of("summary"), site_dir / "content", "activities",
-                            "../",    site.raw_html, site.images,              ""};
-    RenderedMarkdown rendered = render_markdown(markdown, diagnostics);
-    a.summary_html = std::move(rendered.html);
-    a.summary_text = collapse_whitespace(rendered.plain_text);
-    for (auto& image : rendered.images) a.images.push_back(std::move(image));
+    MarkdownSource markdown{*summary,     file,          fields.line_of("summary"), site_dir / "content",
+                            "activities", site.raw_html, site.images};
+    a.summary_markdown = parse_markdown(markdown, diagnostics);
+    a.summary_text = collapse_whitespace(a.summary_markdown->plain_text);
+    for (const auto& image : a.summary_markdown->images) a.images.push_back(image);
   }
   for (auto& image : read_images(doc, pointer, file, site_dir, site.images, diagnostics)) a.images.push_back(std::move(image));
   fields.asked("images");

@@ -5,13 +5,13 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <map>
 #include <memory>
 #include <string_view>
 #include <mutex>
 
 #include "load/image_refs.h"
 #include "load/markdown_limits.h"
-#include "render/html_sanitizer.h"
 #include "util/text.h"
 
 namespace zhuanlan {
@@ -64,8 +64,7 @@ bool is_block_end(cmark_node_type type) {
 
 }  // namespace
 
-RenderedMarkdown render_markdown(const MarkdownSource& source, Diagnostics& diagnostics) {
-  if (!markdown_within_limits(source.text, source.file, source.first_line, diagnostics)) return {};
+std::shared_ptr<const MarkdownDocument> parse_markdown(const MarkdownSource& source, Diagnostics& diagnostics) {
   register_extensions_once();
   // Column alignment as style="text-align: …": the align attribute cmark
   // writes otherwise is obsolete HTML.
@@ -77,31 +76,43 @@ RenderedMarkdown render_markdown(const MarkdownSource& source, Diagnostics& diag
       cmark_parser_attach_syntax_extension(parser.get(), extension);
     }
   }
-  cmark_parser_feed(parser.get(), source.text.data(), source.text.size());
-  std::unique_ptr<cmark_node, NodeDeleter> document(cmark_parser_finish(parser.get()));
+  // A body beyond the limits is reported and parsed as empty: cmark-gfm
+  // itself takes seconds over a table thousands of columns wide.
+  const std::string_view text =
+      markdown_within_limits(source.text, source.file, source.first_line, diagnostics) ? source.text : std::string_view();
+  cmark_parser_feed(parser.get(), text.data(), text.size());
+  auto out = std::make_shared<MarkdownDocument>();
+  out->tree.reset(cmark_parser_finish(parser.get()));
+  out->render_options = options;
+  out->source = source.file;
+  out->dir_in_content = source.file_dir_in_content;
 
-  RenderedMarkdown out;
-  std::vector<std::pair<cmark_node*, ImageRef>> figures;  // paragraphs that hold just one image
+  std::vector<std::pair<cmark_node*, std::size_t>> figures;  // paragraphs that hold just one image
   {
-    std::unique_ptr<cmark_iter, IterDeleter> iter(cmark_iter_new(document.get()));
+    std::unique_ptr<cmark_iter, IterDeleter> iter(cmark_iter_new(out->tree.get()));
     cmark_event_type event;
     while ((event = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE) {
       cmark_node* node = cmark_iter_get_node(iter.get());
       const cmark_node_type type = cmark_node_get_type(node);
       if (event == CMARK_EVENT_EXIT) {
-        if (is_block_end(type)) out.plain_text += '\n';
+        if (is_block_end(type)) out->plain_text += '\n';
         // Table cells are extension nodes; keep their words apart.
         const std::string_view kind = cmark_node_get_type_string(node);
-        if (kind == "table_cell") out.plain_text += ' ';
-        if (kind == "table_row") out.plain_text += '\n';
+        if (kind == "table_cell") out->plain_text += ' ';
+        if (kind == "table_row") out->plain_text += '\n';
         continue;
       }
       if (type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE || type == CMARK_NODE_CODE_BLOCK) {
         cmark_node* parent = cmark_node_parent(node);
         if (parent && cmark_node_get_type(parent) == CMARK_NODE_IMAGE) continue;  // alt text is not prose
-        if (const char* literal = cmark_node_get_literal(node)) out.plain_text += literal;
+        if (const char* literal = cmark_node_get_literal(node)) out->plain_text += literal;
       } else if (type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK) {
-        out.plain_text += ' ';
+        out->plain_text += ' ';
+      } else if (type == CMARK_NODE_LINK) {
+        const char* url = cmark_node_get_url(node);
+        out->links.push_back({url ? url : "", node_line(node, source.first_line), node});
+      } else if (type == CMARK_NODE_HEADING) {
+        out->headings.push_back({"", cmark_node_get_heading_level(node), node});
       } else if (type == CMARK_NODE_IMAGE) {
         const int line = node_line(node, source.first_line);
         const std::string written = cmark_node_get_url(node) ? cmark_node_get_url(node) : "";
@@ -119,39 +130,50 @@ RenderedMarkdown render_markdown(const MarkdownSource& source, Diagnostics& diag
                             "图片 " + written + " 缺少说明文字。请在方括号里写替代文字，并可在路径后加引号写图片说明，例如 "
                             "![选手正在检测电池](" + written + " \"比赛现场\")");
         }
-        cmark_node_set_url(node, (source.root_prefix + image.published_path).c_str());
+        const std::size_t index = out->images.size();
         cmark_node* parent = cmark_node_parent(node);
         if (parent && cmark_node_get_type(parent) == CMARK_NODE_PARAGRAPH &&
             cmark_node_first_child(parent) == node && cmark_node_last_child(parent) == node) {
-          figures.emplace_back(parent, image);
+          figures.emplace_back(parent, index);
+        } else {
+          out->inline_images.push_back({node, index});
         }
-        out.images.push_back(std::move(image));
+        out->images.push_back(std::move(image));
       }
     }
   }
 
-  // A standalone image becomes a figure with its caption. A custom block is
-  // written out as given, so its text is escaped here. The first figure is
-  // the first image of the page unless the page shows one above the text.
-  const bool image_above = !source.image_above.empty() &&
-                           std::none_of(out.images.begin(), out.images.end(), [&](const ImageRef& image) {
-                             return image.content_path == source.image_above;
-                           });
+  // A standalone image becomes a figure (a custom block whose HTML render/
+  // writes for each page), replacing its paragraph once the walk is over.
   for (auto& [paragraph, image] : figures) {
     cmark_node* figure = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
-    const std::string caption = image.caption.empty() ? image.alt : image.caption;
-    const bool lazy = image_above || paragraph != figures.front().first;
-    const std::string html = "<figure>" + image_tag(image, source.root_prefix, lazy) + "<figcaption>" +
-                             html_escape(caption) + "</figcaption></figure>";
-    cmark_node_set_on_enter(figure, html.c_str());
     cmark_node_set_on_exit(figure, "");
     cmark_node_replace(paragraph, figure);
     cmark_node_free(paragraph);
+    out->figures.push_back({figure, image});
   }
-
-  char* html = cmark_render_html(document.get(), options, cmark_parser_get_syntax_extensions(parser.get()));
-  out.html = source.raw_html ? sanitize_body_html(html) : std::string(html);
-  free(html);
+  // A heading becomes a custom block holding a custom inline that holds its
+  // text, so that render/ can write it with its id (cmark's own heading has
+  // no attributes; a custom block alone would put line breaks inside <hN>).
+  std::map<std::string, int> id_uses;
+  for (auto& heading : out->headings) {
+    std::string id = literal_text(heading.node);
+    std::replace(id.begin(), id.end(), ' ', '-');
+    if (id.empty()) id = "section";
+    const int uses = ++id_uses[id];
+    if (uses > 1) id += "-" + std::to_string(uses);
+    heading.id = std::move(id);
+    cmark_node* block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
+    cmark_node* text = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
+    while (cmark_node* child = cmark_node_first_child(heading.node)) {
+      cmark_node_unlink(child);
+      cmark_node_append_child(text, child);
+    }
+    cmark_node_append_child(block, text);
+    cmark_node_replace(heading.node, block);
+    cmark_node_free(heading.node);
+    heading.node = text;
+  }
   return out;
 }
 

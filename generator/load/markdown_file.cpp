@@ -47,11 +47,11 @@ std::optional<MarkdownFile> read_markdown_file(const fs::path& site_dir, const f
   return file;
 }
 
-RenderedMarkdown render_body(const MarkdownFile& file, const fs::path& site_dir, const SiteConfig& site,
-                             Diagnostics& diagnostics, const std::string& image_above) {
-  const MarkdownSource markdown{file.split.body, file.source,  file.split.body_first_line, site_dir / "content",
-                                file.dir_in_content, "../", site.raw_html, site.images, image_above};
-  return render_markdown(markdown, diagnostics);
+std::shared_ptr<const MarkdownDocument> parse_body(const MarkdownFile& file, const fs::path& site_dir,
+                                                   const SiteConfig& site, Diagnostics& diagnostics) {
+  const MarkdownSource markdown{file.split.body, file.source, file.split.body_first_line, site_dir / "content",
+                                file.dir_in_content, site.raw_html, site.images};
+  return parse_markdown(markdown, diagnostics);
 }
 
 std::optional<ImageRef> image_field(YamlFields& fields, const std::string& key, const std::string& meaning,

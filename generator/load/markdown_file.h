@@ -28,11 +28,9 @@ struct MarkdownFile {
 std::optional<MarkdownFile> read_markdown_file(const std::filesystem::path& site_dir, const std::filesystem::path& path,
                                                Diagnostics& diagnostics);
 
-// The body as HTML for a page one folder down from the site root (news/,
-// pages/, people/), with images checked and pointed at their published copies.
-RenderedMarkdown render_body(const MarkdownFile& file, const std::filesystem::path& site_dir, const SiteConfig& site,
-                             Diagnostics& diagnostics,
-                             const std::string& image_above = "");
+// The body parsed, with its images checked and measured.
+std::shared_ptr<const MarkdownDocument> parse_body(const MarkdownFile& file, const std::filesystem::path& site_dir,
+                                                   const SiteConfig& site, Diagnostics& diagnostics);
 
 // The image a front matter field names (a news cover, a person's photo),
 // checked and measured; a bad path is an error on the field's line, with

@@ -50,7 +50,7 @@ TEST(MarkdownLimits, ABodyOverOneMegabyteIsRefusedBeforeParsing) {
   EXPECT_TRUE(markdown_within_limits(std::string(kMaxMarkdownBodyBytes, 'a'), "f.md", 1, fine));
 }
 
-TEST(MarkdownLimits, RenderMarkdownChecksThemFirst) {
+TEST(MarkdownLimits, ParseMarkdownChecksThemFirst) {
   // The probe's table: 40,000 columns (24 s inside cmark-gfm) is refused
   // before cmark sees it.
   MarkdownSource source;
@@ -59,8 +59,9 @@ TEST(MarkdownLimits, RenderMarkdownChecksThemFirst) {
   source.file = "content/news/wide.md";
   source.first_line = 4;
   Diagnostics d;
-  const RenderedMarkdown out = render_markdown(source, d);
-  EXPECT_TRUE(out.html.empty());
+  const auto document = parse_markdown(source, d);
+  ASSERT_TRUE(document);
+  EXPECT_TRUE(document->plain_text.empty());
   ASSERT_EQ(d.error_count(), 2);
   EXPECT_EQ(d.items[0].line, 4);
   EXPECT_NE(d.items[0].message.find("表格有 40000 列"), std::string::npos);

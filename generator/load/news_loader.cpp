@@ -5,6 +5,7 @@
 #include "load/front_matter.h"
 #include "load/markdown.h"
 #include "load/markdown_file.h"
+#include "util/nearest_name.h"
 #include "util/files.h"
 #include "util/parallel.h"
 #include "util/text.h"
@@ -34,6 +35,10 @@ std::optional<NewsItem> load_news_item(const fs::path& site_dir, const fs::path&
     }
   }
   item.department = fields.text("department", true, "供稿单位").value_or("");
+  if (const auto warning = unlisted_name_warning(item.department, site.departments, "供稿单位", "departments");
+      !warning.empty()) {
+    diagnostics.warning(file->source, fields.line_of("department"), warning);
+  }
   item.author = fields.text("author", false, "文字作者").value_or("");
   item.photographer = fields.text("photographer", false, "摄影").value_or("");
   item.editor = fields.text("editor", false, "编辑").value_or("");
@@ -62,12 +67,11 @@ std::optional<NewsItem> load_news_item(const fs::path& site_dir, const fs::path&
   }
   fields.warn_unknown_keys();
 
-  RenderedMarkdown body = render_body(*file, site_dir, site, diagnostics, item.cover ? item.cover->content_path : "");
-  item.body_html = std::move(body.html);
-  const std::string plain = collapse_whitespace(body.plain_text);
+  item.body = parse_body(*file, site_dir, site, diagnostics);
+  const std::string plain = collapse_whitespace(item.body->plain_text);
   if (item.summary.empty()) item.summary = make_summary(plain, kSummaryChars);
   item.reading_minutes = reading_minutes(plain);
-  for (auto& image : body.images) item.images.push_back(std::move(image));
+  for (const auto& image : item.body->images) item.images.push_back(image);
   return item;
 }
 
@@ -85,10 +89,9 @@ std::optional<FreePage> load_free_page(const fs::path& site_dir, const fs::path&
   page.slug = slug_for(fields, path, diagnostics);
   page.url = "pages/" + page.slug + ".html";
   fields.warn_unknown_keys();
-  RenderedMarkdown body = render_body(*file, site_dir, site, diagnostics);
-  page.body_html = std::move(body.html);
-  if (page.summary.empty()) page.summary = make_summary(collapse_whitespace(body.plain_text), kSummaryChars);
-  page.images = std::move(body.images);
+  page.body = parse_body(*file, site_dir, site, diagnostics);
+  if (page.summary.empty()) page.summary = make_summary(collapse_whitespace(page.body->plain_text), kSummaryChars);
+  page.images = page.body->images;
   return page;
 }
 

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "render/markdown_html.h"
+
 #include "load/site_config.h"
 #include "test_support.h"
 
@@ -71,8 +73,9 @@ TEST_F(NewsLoaderTest, LoadsEveryField) {
   EXPECT_EQ(item.cover->published_path, "images/a.jpg");
   ASSERT_EQ(item.images.size(), 2u);
   EXPECT_EQ(item.images[1].caption, "比赛现场");
-  EXPECT_NE(item.body_html.find("<figcaption>比赛现场</figcaption>"), std::string::npos) << item.body_html;
-  EXPECT_NE(item.body_html.find("src=\"../images/a.jpg\""), std::string::npos) << item.body_html;
+  const std::string body = markdown_html(item.body, {item.url});
+  EXPECT_NE(body.find("<figcaption>比赛现场</figcaption>"), std::string::npos) << body;
+  EXPECT_NE(body.find("src=\"../images/a.jpg\""), std::string::npos) << body;
 }
 
 TEST_F(NewsLoaderTest, YamlSyntaxErrorNamesTheLineInTheWholeFile) {

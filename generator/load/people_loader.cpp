@@ -3,7 +3,7 @@
 #include "load/markdown_file.h"
 #include "util/files.h"
 #include "util/text.h"
-#include "validate/validate_content.h"
+#include "util/nearest_name.h"
 
 namespace zhuanlan {
 namespace fs = std::filesystem;
@@ -43,10 +43,9 @@ std::optional<Person> load_person(const fs::path& site_dir, const fs::path& path
   warn_unlisted("department", person.department, site.departments, "单位", "departments");
   warn_unlisted("role", person.role, site.people_roles, "人物类别", "people.roles");
   fields.warn_unknown_keys();
-  RenderedMarkdown story = render_body(*file, site_dir, site, diagnostics);
-  person.story_html = std::move(story.html);
-  person.summary = make_summary(collapse_whitespace(story.plain_text), kSummaryChars);
-  for (auto& image : story.images) person.images.push_back(std::move(image));
+  person.story_markdown = parse_body(*file, site_dir, site, diagnostics);
+  person.summary = make_summary(collapse_whitespace(person.story_markdown->plain_text), kSummaryChars);
+  for (const auto& image : person.story_markdown->images) person.images.push_back(image);
   return person;
 }
 

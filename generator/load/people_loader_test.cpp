@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "render/markdown_html.h"
+
 #include "load/site_config.h"
 #include "test_support.h"
 
@@ -53,7 +55,7 @@ order: 2
   EXPECT_EQ(p.photo->caption, p.photo->alt);  // counts as captioned for check
   EXPECT_EQ(p.url.rfind("people/", 0), 0u);
   EXPECT_EQ(p.url.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-/."), std::string::npos) << p.url;
-  EXPECT_NE(p.story_html.find("三十年只做一件事。"), std::string::npos);
+  EXPECT_NE(markdown_html(p.story_markdown, {p.url}).find("三十年只做一件事。"), std::string::npos);
   EXPECT_EQ(p.summary, "三十年只做一件事。");
 }
 

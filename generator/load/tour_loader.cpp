@@ -106,11 +106,10 @@ std::optional<Tour> load_tour(const fs::path& site_dir, const SiteConfig& site, 
       diagnostics.error(kFile, stop_fields.line_of("external_url"), "\"external_url\" 应当以 https:// 开头");
     }
     if (auto description = stop_fields.text("description", false, "介绍")) {
-      MarkdownSource markdown{*description, kFile,         stop_fields.line_of("description"), site_dir / "content", "",
-                              "../",        site.raw_html, site.images,                        ""};
-      RenderedMarkdown rendered = render_markdown(markdown, diagnostics);
-      stop.description_html = std::move(rendered.html);
-      stop.description_text = collapse_whitespace(rendered.plain_text);
+      MarkdownSource markdown{*description, kFile, stop_fields.line_of("description"), site_dir / "content", "",
+                              site.raw_html, site.images};
+      stop.description_markdown = parse_markdown(markdown, diagnostics);
+      stop.description_text = collapse_whitespace(stop.description_markdown->plain_text);
     }
     stop.activities = stop_fields.text_list("activities", "在这里举办的活动 id");
     stop.achievements = stop_fields.text_list("achievements", "在这里展出的成果 id");

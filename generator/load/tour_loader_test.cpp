@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "render/markdown_html.h"
+
 #include "load/site_config.h"
 #include "test_support.h"
 #include "validate/validate_content.h"
@@ -47,7 +49,8 @@ TEST_F(TourLoaderTest, ReadsStopsInRouteOrder) {
   EXPECT_DOUBLE_EQ(tour->stops[1].x, 0.42);
   ASSERT_TRUE(tour->stops[1].panorama);
   EXPECT_EQ(tour->stops[1].panorama->published_path, "images/tour/a-360.jpg");
-  EXPECT_NE(tour->stops[1].description_html.find("<strong>先进</strong>"), std::string::npos);
+  EXPECT_NE(markdown_html(tour->stops[1].description_markdown, {tour->stops[1].url}).find("<strong>先进</strong>"),
+            std::string::npos);
   EXPECT_EQ(tour->title, "线上逛校园");
 }
 

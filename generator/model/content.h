@@ -26,6 +26,7 @@ struct ReportInfo {
 };
 
 class ImageHeaders;  // load/image_refs.h
+struct MarkdownDocument;  // model/markdown_document.h
 
 // site.json "images": how photos are published and what check reports.
 struct ImageSettings {
@@ -57,7 +58,7 @@ struct SiteConfig {
 };
 
 // An image used by content: where it comes from and where it is published.
-// Pages show it through image_tag() (load/image_tag.h), which lists the web
+// Pages show it through image_tag() (render/image_tag.h), which lists the web
 // versions the writer makes (model/image_variants.h).
 struct ImageRef {
   std::string content_path;    // relative to content/, e.g. images/2025-05-13/a.jpg
@@ -82,7 +83,7 @@ struct NewsItem {
   bool top = false, featured = false, draft = false;
   Timestamp date;
   Day day{};            // the China-time day it was published on
-  std::string body_html;  // links relative to the item's own page
+  std::shared_ptr<const MarkdownDocument> body;  // HTML made by render/markdown_html.h
   int reading_minutes = 1;
   std::vector<ImageRef> images;  // the cover and every image in the body
 };
@@ -94,7 +95,7 @@ struct FreePage {
   std::string title, summary;
   std::string menu;  // the short label in the navigation; the title when not given
   int order = 0;
-  std::string body_html;
+  std::shared_ptr<const MarkdownDocument> body;
   std::vector<ImageRef> images;
 };
 
@@ -126,7 +127,7 @@ struct Activity {
   Timestamp start;
   std::optional<Timestamp> end;
   Day first_day{}, last_day{};  // China-time days it spans (inclusive)
-  std::string summary_html;     // links relative to schedule/
+  std::shared_ptr<const MarkdownDocument> summary_markdown;  // null when empty
   std::string summary_text;
   std::vector<ImageRef> images;
   ActivityStats stats;
@@ -161,7 +162,8 @@ struct TourStop {
   ImageRef photo;              // the flat photo every visitor can see
   std::optional<ImageRef> panorama;  // an equirectangular 360° photo
   std::string external_url;    // a panorama hosted elsewhere
-  std::string description_html, description_text;
+  std::shared_ptr<const MarkdownDocument> description_markdown;  // null when empty
+  std::string description_text;
   std::vector<std::string> activities, achievements;  // ids
 };
 
@@ -184,7 +186,7 @@ struct Achievement {
   std::string date;    // 2024-06 or 2024-06-13, or empty
   std::string date_text;  // 2024年6月
   std::vector<std::string> people;
-  std::string summary_html;  // links relative to exhibition/<id>.html
+  std::shared_ptr<const MarkdownDocument> summary_markdown;  // null when empty
   std::string summary_text;  // plain, for cards
   std::string link;          // a page about it on another site
   std::vector<ImageRef> gallery;  // pictures with captions
@@ -200,7 +202,7 @@ struct Person {
   std::optional<ImageRef> photo;
   std::vector<std::string> honors;
   int order = 0;
-  std::string story_html;  // links relative to people/<slug>.html
+  std::shared_ptr<const MarkdownDocument> story_markdown;  // null when empty
   std::string summary;
   std::vector<ImageRef> images;  // the photo and the story's images
 };

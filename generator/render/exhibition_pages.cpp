@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "load/image_tag.h"
+#include "render/image_tag.h"
 #include "render/qr_code.h"
 #include "util/paths.h"
 #include "util/text.h"
@@ -161,7 +161,7 @@ std::string exhibit_page(PageRenderer& r, std::size_t index) {
   d.set("department_url", url_of(group_named(ex.departments, a.department)));
   d.set("category_url", url_of(group_named(ex.categories, a.category)));
   d.set("level_url", url_of(group_named(ex.levels, a.level)));
-  d.set("summary_html", text_or_false(a.summary_html));
+  d.set("summary_html", text_or_false(r.markdown(a.summary_markdown, a.url)));
   list gallery;
   for (const auto& image : a.gallery) {
     data entry;

@@ -2,12 +2,13 @@
 
 #include <map>
 
+#include "render/markdown_html.h"
 #include "render/page_renderer.h"
 #include "util/text.h"
 
 namespace zhuanlan {
 
-std::string atom_feed(const SiteModel& model) {
+std::string atom_feed(const SiteModel& model, const SitePages* pages) {
   const SiteConfig& site = model.site;
   std::string out;
   out += "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"zh-CN\">\n";
@@ -35,7 +36,7 @@ std::string atom_feed(const SiteModel& model) {
     for (const auto& tag : item.tags) out += "    <category term=\"" + xml_escape(tag) + "\"/>\n";
     if (!item.summary.empty()) out += "    <summary>" + xml_escape(item.summary) + "</summary>\n";
     // The body's links are relative to the item's page; xml:base says so.
-    out += "    <content type=\"html\" xml:base=\"" + xml_escape(url) + "\">" + xml_escape(item.body_html) +
+    out += "    <content type=\"html\" xml:base=\"" + xml_escape(url) + "\">" + xml_escape(markdown_html(item.body, {item.url, cover_shown_above(item), pages})) +
            "</content>\n";
     out += "  </entry>\n";
   }

@@ -10,7 +10,11 @@ namespace zhuanlan {
 
 constexpr std::size_t kFeedEntries = 20;
 
-std::string atom_feed(const SiteModel& model);
+struct SitePages;  // render/internal_links.h
+
+// Each entry holds its body's HTML as its own page shows it (links relative
+// to the item's page, xml:base says so). pages: for links to content files.
+std::string atom_feed(const SiteModel& model, const SitePages* pages = nullptr);
 
 // page_paths: every HTML page to list, site-relative.
 std::string sitemap_xml(const SiteModel& model, const std::vector<std::string>& page_paths);

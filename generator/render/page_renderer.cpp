@@ -1,7 +1,8 @@
 #include "render/page_renderer.h"
 
 #include "render/exhibition_pages.h"
-#include "load/image_tag.h"
+#include "render/image_tag.h"
+#include "render/markdown_html.h"
 #include "render/schedule_pages.h"
 #include "util/paths.h"
 #include "util/text.h"
@@ -119,6 +120,19 @@ std::string PageRenderer::wrap(const PageFrame& frame, const std::string& conten
   kainjow::mustache::context<std::string> values(&common_for(root));
   values.push(&d);
   return layouts_.get("base").render(values);
+}
+
+bool cover_shown_above(const NewsItem& item) {
+  if (!item.cover) return false;
+  for (std::size_t k = 1; k < item.images.size(); ++k) {
+    if (item.images[k].content_path == item.cover->content_path) return false;
+  }
+  return true;
+}
+
+std::string PageRenderer::markdown(const std::shared_ptr<const MarkdownDocument>& document,
+                                   const std::string& page_path, bool image_above) const {
+  return markdown_html(document, {page_path, image_above, inputs_.pages});
 }
 
 std::string PageRenderer::news_card(std::size_t index, const std::string& root) {
@@ -329,15 +343,8 @@ std::string PageRenderer::news_item(std::size_t index) {
   credit(text.get("新闻.署名.审核"), item.reviewer);
   d.set("byline", byline);
   d.set("reading_minutes", std::to_string(item.reading_minutes));
-  d.set("body", item.body_html);
-  // The cover is shown above the text unless the text already shows it.
-  bool cover_in_body = false;
-  if (item.cover) {
-    for (std::size_t k = 1; k < item.images.size(); ++k) {
-      cover_in_body = cover_in_body || item.images[k].content_path == item.cover->content_path;
-    }
-  }
-  const bool cover_above = item.cover && !cover_in_body;
+  const bool cover_above = cover_shown_above(item);
+  d.set("body", markdown(item.body, item.url, cover_above));
   d.set("cover", cover_above ? data(item.cover->published_path) : data(false));
   d.set("cover_alt", item.cover ? item.cover->alt : std::string());
   d.set("cover_img", cover_above ? data(image_tag(*item.cover, root, false)) : data(false));
@@ -425,7 +432,7 @@ std::string PageRenderer::free_page(std::size_t index) {
   const std::string root = root_prefix_for(page.url);
   data d = common(root);
   d.set("title", page.title);
-  d.set("body", page.body_html);
+  d.set("body", markdown(page.body, page.url));
   return wrap({page.url, page.url, page.title, page.summary,
                page.images.empty() ? std::string() : page.images.front().published_path, false, false},
               layouts_.get("page").render(d));

@@ -7,18 +7,25 @@
 #include <string>
 #include <vector>
 
+#include "model/markdown_document.h"
 #include "model/site_model.h"
 #include "render/layouts.h"
 
 namespace zhuanlan {
+
+struct SitePages;  // render/internal_links.h
 
 using AssetPaths = std::map<std::string, std::string>;  // template key (style_css) -> site-relative path
 
 struct RenderInputs {
   const SiteModel* model = nullptr;
   const AssetPaths* assets = nullptr;
-  std::vector<std::string> cards;  // news_card for each news item, as seen from one folder down
+  std::vector<std::string> cards;  // news_card for each news item, as seen from kCardPagePath
+  const SitePages* pages = nullptr;  // for links to content files; null: links stay as written
 };
+
+// Where the news cards of RenderInputs::cards are shown: one folder down.
+inline constexpr std::string_view kCardPagePath = "news/index.html";
 
 // Where a page sits and how it presents itself to browsers and sharing.
 struct PageFrame {
@@ -46,6 +53,9 @@ class PageRenderer {
   // Puts a page's content into base.mustache with header and footer.
   std::string wrap(const PageFrame& frame, const std::string& content);
   kainjow::mustache::data cards_of(const std::vector<std::size_t>& news, std::size_t begin, std::size_t end);
+  // A Markdown body as the page at page_path shows it (render/markdown_html.h).
+  std::string markdown(const std::shared_ptr<const MarkdownDocument>& document, const std::string& page_path,
+                       bool image_above = false) const;
   std::string pagination(const PageSlice& slice, const std::string& first_path, const std::string& root);
 
   // The news card of every item, for RenderInputs::cards.
@@ -76,6 +86,10 @@ class PageRenderer {
 
 // The public address of a page: base_url + path, with index.html left off.
 std::string public_url(const std::string& base_url, const std::string& path);
+
+// Whether a news page shows the cover above the text: unless the text
+// already shows it.
+bool cover_shown_above(const NewsItem& item);
 
 // A text for a template, or false when it is empty, so that {{#value}}
 // sections disappear instead of showing an empty element.

@@ -1,6 +1,6 @@
 #include "render/people_pages.h"
 
-#include "load/image_tag.h"
+#include "render/image_tag.h"
 #include "render/exhibition_pages.h"
 #include "render/qr_code.h"
 #include "util/paths.h"
@@ -75,7 +75,7 @@ std::string person_page(PageRenderer& r, std::size_t index) {
   for (const auto& honor : person.honors) honors.push_back(data(honor));
   d.set("honors", honors);
   d.set("has_honors", !person.honors.empty());
-  d.set("story", person.story_html);
+  d.set("story", r.markdown(person.story_markdown, person.url));
   d.set("qr", qr_code_box(model, person.url));
   const auto neighbour = [&](std::size_t k) {
     data link;

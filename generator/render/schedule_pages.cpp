@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "load/image_tag.h"
+#include "render/image_tag.h"
 #include "util/paths.h"
 #include "util/text.h"
 
@@ -147,7 +147,7 @@ std::string render_activity(PageRenderer& r, std::size_t index) {
   data d = r.common(root);
   d.set("activity", activity_entry(a, r.text()));
   d.set("audience", text_or_false(a.audience));
-  d.set("summary", text_or_false(a.summary_html));
+  d.set("summary", text_or_false(r.markdown(a.summary_markdown, a.url)));
   list images;
   for (std::size_t i = 0; i < a.images.size(); ++i) {
     const ImageRef& image = a.images[i];

@@ -2,7 +2,7 @@
 
 #include <cstdio>
 
-#include "load/image_tag.h"
+#include "render/image_tag.h"
 #include "render/exhibition_pages.h"
 #include "render/schedule_pages.h"
 #include "util/paths.h"
@@ -79,7 +79,7 @@ std::string render_tour_stop(PageRenderer& r, std::size_t index) {
     d.set("panorama", false);
   }
   d.set("external_url", stop.external_url.empty() ? data(false) : data(stop.external_url));
-  d.set("description", stop.description_html.empty() ? data(false) : data(stop.description_html));
+  d.set("description", text_or_false(r.markdown(stop.description_markdown, stop.url)));
   list activities;
   for (const auto& id : stop.activities) {
     const auto it = model.activity_by_id.find(id);

@@ -1,5 +1,5 @@
 #include "validate/validate_exhibition.h"
-#include "validate/validate_content.h"
+#include "util/nearest_name.h"
 
 #include <gtest/gtest.h>
 

@@ -7,12 +7,14 @@
 #include "load/load_content.h"
 #include "model/site_model.h"
 #include "render/feeds.h"
+#include "render/internal_links.h"
 #include "render/layouts.h"
 #include "render/page_plan.h"
 #include "render/page_renderer.h"
 #include "render/report_pages.h"
 #include "write/table_files.h"
 #include "util/parallel.h"
+#include "util/paths.h"
 #include "validate/validate_content.h"
 #include "validate/validate_exhibition.h"
 #include "write/assets.h"
@@ -58,9 +60,14 @@ std::optional<PreparedSite> prepare_site(const BuildOptions& options, Diagnostic
   PreparedSite prepared{build_site_model(std::move(*content)), std::move(*layouts), {}, {}};
   prepared.images = collect_site_images(prepared.model);
   prepared.assets = collect_assets(site_dir);
+  const std::vector<PageJob> jobs = plan_pages(prepared.model);
   // Two sources of one output path are found before anything is written.
-  check_output_paths(plan_site_outputs(prepared.model, plan_pages(prepared.model), prepared.assets, prepared.images),
-                     diagnostics);
+  check_output_paths(plan_site_outputs(prepared.model, jobs, prepared.assets, prepared.images), diagnostics);
+  std::vector<std::string> page_paths;
+  for (const PageJob& job : jobs) page_paths.push_back(job.path);
+  page_paths.insert(page_paths.end(), {kFeedPath, kSitemapPath});
+  prepared.pages = site_pages(prepared.model, page_paths);
+  check_internal_links(prepared.model, prepared.pages, diagnostics);
   if (diagnostics.has_errors()) return std::nullopt;
   return prepared;
 }
@@ -110,10 +117,12 @@ BuildResult build_site(const BuildOptions& options) {
     RenderInputs inputs;
     inputs.model = &model;
     inputs.assets = &assets.paths;
+    inputs.pages = &prepared->pages;
     inputs.cards.resize(model.news.size());
+    const std::string card_root = root_prefix_for(kCardPagePath);
     parallel_for_with_state(
         model.news.size(), [&] { return PageRenderer(inputs, prepared->layouts); },
-        [&](PageRenderer& renderer, std::size_t i) { inputs.cards[i] = renderer.news_card(i, "../"); });
+        [&](PageRenderer& renderer, std::size_t i) { inputs.cards[i] = renderer.news_card(i, card_root); });
     parallel_for_with_state(
         jobs.size(), [&] { return PageRenderer(inputs, prepared->layouts); },
         [&](PageRenderer& renderer, std::size_t i) { output.write(jobs[i].path, jobs[i].render(renderer)); });
@@ -122,7 +131,7 @@ BuildResult build_site(const BuildOptions& options) {
     for (const auto& job : jobs) {
       if (job.in_sitemap) sitemap_paths.push_back(job.path);
     }
-    output.write(kFeedPath, atom_feed(model));
+    output.write(kFeedPath, atom_feed(model, &prepared->pages));
     output.write(kSitemapPath, sitemap_xml(model, sitemap_paths));
     if (!model.activities.empty()) {
       for (const StatTable& table : published_tables(model)) {

@@ -8,6 +8,7 @@
 
 #include "model/site_images.h"
 #include "model/site_model.h"
+#include "render/internal_links.h"
 #include "render/layouts.h"
 #include "util/diagnostics.h"
 #include "write/assets.h"
@@ -46,6 +47,7 @@ struct PreparedSite {
   LayoutSet layouts;
   std::vector<SiteImage> images;  // every image, once, by content path
   AssetSet assets;
+  SitePages pages;                // every page planned, for internal links (checked here)
 };
 std::optional<PreparedSite> prepare_site(const BuildOptions& options, Diagnostics& diagnostics);
 

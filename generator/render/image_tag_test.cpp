@@ -1,8 +1,7 @@
-#include "load/image_tag.h"
+#include "render/image_tag.h"
 
 #include <gtest/gtest.h>
 
-#include "load/markdown.h"
 #include "test_support.h"
 
 namespace zhuanlan {
@@ -72,29 +71,6 @@ TEST(ImageTag, DrawingsAreOnePlainImage) {
   EXPECT_EQ(image_tag(map, "../", false),
             "<img src=\"../images/tour/map.svg\" width=\"1200\" height=\"800\" alt=\"选手&quot;检测&quot;电池\" "
             "decoding=\"async\">");
-}
-
-TEST(ImageTag, MarkdownFiguresLoadTheFirstImageOfThePageAtOnce) {
-  testing::TempDir dir;
-  testing::write_photo(dir.path() / "images/a.jpg", {800, 600, 1, false});
-  testing::write_photo(dir.path() / "images/b.jpg", {800, 600, 1, false});
-  const std::string text = "![甲](images/a.jpg \"一\")\n\n正文。\n\n![乙](images/b.jpg \"二\")\n";
-  const auto render = [&](const std::string& image_above) {
-    Diagnostics found;
-    MarkdownSource source{text, "content/news/x.md", 1, dir.path(), "news", "../", false, {}, image_above};
-    const auto out = render_markdown(source, found);
-    EXPECT_FALSE(found.has_errors());
-    return out.html;
-  };
-  const std::string plain = render("");
-  EXPECT_EQ(plain.find("loading=\"lazy\""), plain.rfind("loading=\"lazy\""));  // only the second
-  EXPECT_LT(plain.find("images/a.jpg\" srcset"), plain.find("loading=\"lazy\""));
-  EXPECT_NE(plain.find("width=\"800\" height=\"600\""), std::string::npos);
-  // A cover shown above the text is the first image: every figure is lazy.
-  const std::string below_cover = render("images/c.jpg");
-  EXPECT_NE(below_cover.find("loading=\"lazy\""), below_cover.rfind("loading=\"lazy\""));
-  // The cover is in the text, so it is not shown above: the first figure is eager.
-  EXPECT_EQ(render("images/b.jpg"), plain);
 }
 
 }  // namespace

@@ -1,4 +1,4 @@
-#include "load/image_tag.h"
+#include "render/image_tag.h"
 
 #include "model/image_variants.h"
 #include "util/text.h"
