@@ -163,6 +163,14 @@ std::shared_ptr<const MarkdownDocument> parse_markdown(const MarkdownSource& sou
     const int uses = ++id_uses[id];
     if (uses > 1) id += "-" + std::to_string(uses);
     heading.id = std::move(id);
+    // The inline literals of a heading (raw HTML, text not yet read) may
+    // still point into the heading's own buffer, which is freed with it
+    // below: make each child own its text first (cmark_node_get_literal
+    // copies it out). Found by fuzz/markdown_fuzz (inline HTML in a heading).
+    {
+      std::unique_ptr<cmark_iter, IterDeleter> iter(cmark_iter_new(heading.node));
+      while (cmark_iter_next(iter.get()) != CMARK_EVENT_DONE) (void)cmark_node_get_literal(cmark_iter_get_node(iter.get()));
+    }
     cmark_node* block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
     cmark_node* text = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
     while (cmark_node* child = cmark_node_first_child(heading.node)) {
