@@ -75,6 +75,27 @@ TEST_F(BuildTest, FailedBuildLeavesThePreviousOutputUntouched) {
   EXPECT_FALSE(fs::exists(outputs_.path() / "public.zhuanlan-stage"));
 }
 
+TEST_F(BuildTest, ABrokenInternalLinkStopsTheBuildAndContentLinksBecomeUrls) {
+  const fs::path out = outputs_.path() / "public";
+  testing::write_text(site_.path() / "content/news/two.md",
+                      news("第二条", "2025-05-13 10:00", "", "见[第一条](news/one.md)和[关于](../pages/about.md)。"));
+  ASSERT_TRUE(build(out).ok);
+  const std::string two = testing::read_text(out / "news/two.html");
+  EXPECT_NE(two.find("href=\"../news/one.html\""), std::string::npos);
+  EXPECT_NE(two.find("href=\"../pages/about.html\""), std::string::npos);
+  const auto before = testing::read_tree(out);
+  testing::write_text(site_.path() / "content/news/two.md",
+                      news("第二条", "2025-05-13 10:00", "", "第一段。\n\n见[第一条](../news/onee.html)。"));
+  const BuildResult failed = build(out);
+  EXPECT_FALSE(failed.ok);
+  ASSERT_EQ(failed.diagnostics.error_count(), 1);
+  const Diagnostic& d = failed.diagnostics.items.front();
+  EXPECT_EQ(d.file, "content/news/two.md");
+  EXPECT_EQ(d.line, 8);  // five lines of front matter, then the body: its third line
+  EXPECT_NE(d.message.find("是不是“news/one.html”"), std::string::npos) << d.message;
+  EXPECT_EQ(testing::read_tree(out), before);
+}
+
 TEST_F(BuildTest, SameInputGivesByteIdenticalOutput) {
   for (int i = 3; i < 40; ++i) {
     testing::write_text(site_.path() / ("content/news/n" + std::to_string(i) + ".md"),
