@@ -254,7 +254,9 @@ TEST_F(BuildTest, DuplicateUrlsAreErrors) {
   const BuildResult result = build(outputs_.path() / "public");
   EXPECT_FALSE(result.ok);
   ASSERT_EQ(result.diagnostics.error_count(), 1);
-  EXPECT_NE(result.diagnostics.items[0].message.find("网址相同"), std::string::npos);
+  const std::string message = format_diagnostic(result.diagnostics.items[0]);
+  EXPECT_NE(message.find("content/news/2025/one.md"), std::string::npos) << message;
+  EXPECT_NE(message.find("都会发布为 news/one.html"), std::string::npos) << message;
 }
 
 TEST_F(BuildTest, PaginatesLongLists) {

@@ -85,26 +85,36 @@ TEST_F(OutputPaths, DepartmentsThatDifferOnlyInCaseShareNoPage) {
                       R"([
   { "id": "network", "title": "网络安全周", "start": "2025-05-13T09:00", "lead": "IT center" }
 ])");
-  expect_collision({"content/news/2025-05-13/it.md", "content/activities/week.json 第 2 行", "IT Center", "IT center",
+  expect_collision({"content/news/2025-05-13/it.md 第 4 行", "content/activities/week.json 第 2 行", "IT Center", "IT center",
                     "departments/it-center.html", "统一"});
 }
 
 TEST_F(OutputPaths, TagsThatDifferOnlyInCaseShareNoPage) {
   testing::write_text(site_.path() / "content/news/2025-05-13/a.md", news("甲", "tags: [AI]\n"));
   testing::write_text(site_.path() / "content/news/2025-05-13/b.md", news("乙", "tags: [ai]\n"));
-  expect_collision({"content/news/2025-05-13/a.md", "content/news/2025-05-13/b.md", "tags/ai.html"});
+  expect_collision({"content/news/2025-05-13/a.md 第 5 行", "content/news/2025-05-13/b.md 第 5 行", "tags/ai.html"});
 }
 
 TEST_F(OutputPaths, ADepartmentNamedIndexWouldReplaceTheDepartmentList) {
   testing::write_text(site_.path() / "content/news/2025-05-13/a.md",
                       "---\ntitle: 甲\ndate: 2025-05-13 10:00\ndepartment: Index\n---\n正文。\n");
-  expect_collision({"content/news/2025-05-13/a.md", "供稿单位“Index”", "供稿单位一览", "departments/index.html"});
+  expect_collision({"content/news/2025-05-13/a.md 第 4 行", "供稿单位“Index”", "供稿单位一览", "departments/index.html"});
 }
 
 TEST_F(OutputPaths, TwoPeopleWithOneSlugAreBothNamed) {
   testing::write_text(site_.path() / "content/people/a.md", "---\nname: 张三\nrole: 技能巧手\nslug: zhang-san\n---\n故事。\n");
   testing::write_text(site_.path() / "content/people/b.md", "---\nname: 张叁\nrole: 技能巧手\nslug: zhang-san\n---\n故事。\n");
-  expect_collision({"content/people/a.md", "content/people/b.md", "people/zhang-san.html"});
+  expect_collision({"content/people/a.md 第 4 行", "content/people/b.md 第 4 行", "people/zhang-san.html"});
+}
+
+TEST_F(OutputPaths, APersonFileNamedIndexWouldReplaceThePeopleIndex) {
+  testing::write_text(site_.path() / "content/people/index.md", "---\nname: 王五\nrole: 技能巧手\n---\n故事。\n");
+  expect_collision({"content/people/index.md", "典型人物首页", "people/index.html", "改名"});
+}
+
+TEST_F(OutputPaths, ANewsSlugNamedIndexIsReportedAtItsLine) {
+  testing::write_text(site_.path() / "content/news/2025-05-13/list.md", news("列表", "slug: index\n"));
+  expect_collision({"content/news/2025-05-13/list.md 第 5 行", "每日动态列表", "news/index.html"});
 }
 
 TEST_F(OutputPaths, TwoImagesThatDifferOnlyInCaseAreOnePublishedFile) {

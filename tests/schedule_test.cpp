@@ -52,6 +52,17 @@ class ScheduleSite : public ::testing::Test {
   testing::TempDir site_;
 };
 
+TEST_F(ScheduleSite, ANewsItemNamingAnUnknownActivityOrAnOffWeekDateIsReportedAtThatLine) {
+  testing::write_text(site_.path() / "content/news/wrong.md",
+                      "---\ntitle: 错误\ndepartment: 教务处\ndate: 2025-06-20 10:00\n"
+                      "activity: no-such-activity\n---\n正文。\n");
+  std::string output;
+  EXPECT_NE(run("check --site " + site_.path().string(), &output), 0);
+  EXPECT_NE(output.find("content/news/wrong.md 第 5 行"), std::string::npos) << output;
+  EXPECT_NE(output.find("no-such-activity"), std::string::npos) << output;
+  EXPECT_NE(output.find("content/news/wrong.md 第 4 行"), std::string::npos) << output;
+}
+
 TEST_F(ScheduleSite, ActivitiesAndNewsLinkBothWays) {
   const fs::path out = build();
   const std::string activity = testing::read_text(out / "schedule/auto-repair-contest.html");

@@ -55,8 +55,10 @@ std::optional<NewsItem> load_news_item(const fs::path& site_dir, const fs::path&
   item.draft = fields.boolean("draft", false);
   item.slug = slug_for(fields, path, diagnostics);
   item.url = "news/" + item.slug + ".html";
+  item.lines = {fields.written_line("slug"), fields.written_line("date"), fields.written_line("department"),
+                fields.written_line("tags"), fields.written_line("activity")};
   if (site.require_reviewer && item.reviewer.empty() && !item.draft) {
-    diagnostics.error(file->source, 1,
+    diagnostics.error(file->source, fields.line_of("reviewer"),
                       "本站要求每条新闻经过审核后发布（site.json 中 review.require_reviewer 为 true），"
                       "请在 front matter 中写上审核人，例如 reviewer: 某某；尚未审核的稿件请加 draft: true");
   }
@@ -88,6 +90,7 @@ std::optional<FreePage> load_free_page(const fs::path& site_dir, const fs::path&
   page.order = static_cast<int>(fields.integer("order").value_or(0));
   page.slug = slug_for(fields, path, diagnostics);
   page.url = "pages/" + page.slug + ".html";
+  page.lines.slug = fields.written_line("slug");
   fields.warn_unknown_keys();
   page.body = parse_body(*file, site_dir, site, diagnostics);
   if (page.summary.empty()) page.summary = make_summary(collapse_whitespace(page.body->plain_text), kSummaryChars);

@@ -231,5 +231,36 @@ TEST_F(NewsLoaderTest, FreePagesWithCrOrCrlfAndABomReadLikeLfOnes) {
   }
 }
 
+// Later stages (unique outputs, the activity check, the week check) name the
+// line of the field they question.
+TEST_F(NewsLoaderTest, RemembersTheLinesOfTheFieldsLaterChecksName) {
+  const auto items = load("lines.md", R"(---
+title: 标题
+reviewer: 审核乙
+date: 2025-05-13 16:30
+department: 汽车工程学院
+activity: auto-repair-contest
+tags: [技能竞赛]
+slug: contest-lines
+---
+正文。
+)");
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(items[0].lines.date, 4);
+  EXPECT_EQ(items[0].lines.department, 5);
+  EXPECT_EQ(items[0].lines.activity, 6);
+  EXPECT_EQ(items[0].lines.tags, 7);
+  EXPECT_EQ(items[0].lines.slug, 8);
+  const auto unnamed = load("by-file-name.md", "---\ntitle: 甲\nreviewer: 乙\ndate: 2025-05-13\ndepartment: 教务处\n---\n正文。\n");
+  for (const auto& item : unnamed) {
+    if (item.slug == "by-file-name") EXPECT_EQ(item.lines.slug, 0);  // the file name gives the URL
+  }
+}
+
+TEST_F(NewsLoaderTest, AMissingReviewerIsReportedAtTheFrontMatter) {
+  load("unreviewed.md", "---\ntitle: 甲\ndate: 2025-05-13\ndepartment: 教务处\n---\n正文。\n");
+  EXPECT_EQ(find("要求每条新闻经过审核").line, 1);
+}
+
 }  // namespace
 }  // namespace zhuanlan

@@ -26,6 +26,8 @@ std::optional<Person> load_person(const fs::path& site_dir, const fs::path& path
   person.order = static_cast<int>(fields.integer("order").value_or(0));
   person.slug = slug_for(fields, path, diagnostics);
   person.url = "people/" + person.slug + ".html";
+  person.lines.slug = fields.written_line("slug");
+  person.lines.department = fields.written_line("department");
   if (auto photo = image_field(fields, "photo", "照片", *file, site_dir, site, diagnostics)) {
     photo->alt = person.name + (person.role.empty() ? "" : "（" + person.role + "）") + "的照片";
     // The portrait has no caption field: who it shows (name and role) is

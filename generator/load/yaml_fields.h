@@ -54,6 +54,8 @@ class YamlFields {
   bool has(const std::string& key) const;
   // The file line of the key's value (or of the key), for later checks.
   int line_of(const std::string& key) const;
+  // line_of for a key that was written, 0 for one that was not.
+  int written_line(const std::string& key) const { return has(key) ? line_of(key) : 0; }
   const std::string& file() const { return file_; }
 
   // Reports every key that was never asked for.

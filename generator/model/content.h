@@ -72,8 +72,16 @@ struct ImageRef {
   bool original_published = false;  // the site publishes full-size copies (images.publish_originals)
 };
 
+// Where a Markdown file wrote the fields that later stages check, so that a
+// message about a slug, a department or a tag points at its line. 0 means the
+// field was not written (a slug then comes from the file name).
+struct FieldLines {
+  int slug = 0, date = 0, department = 0, tags = 0, activity = 0;
+};
+
 struct NewsItem {
   std::string source;  // as shown in messages, e.g. content/news/2025-05-13/a.md
+  FieldLines lines;
   std::string slug;
   std::string url;     // site-relative: news/<slug>.html
   std::string title, department, author, photographer, editor, reviewer, activity;
@@ -90,6 +98,7 @@ struct NewsItem {
 
 struct FreePage {
   std::string source;
+  FieldLines lines;
   std::string slug;
   std::string url;  // pages/<slug>.html
   std::string title, summary;
@@ -196,6 +205,7 @@ struct Achievement {
 // A typical person (典型人物).
 struct Person {
   std::string source;
+  FieldLines lines;
   std::string slug;
   std::string url;  // people/<slug>.html
   std::string name, role, department;

@@ -23,7 +23,9 @@ OutputOrigin term_origin(const SiteModel& model, const Term& term, bool departme
   OutputOrigin origin{"", 0, (department ? "供稿单位“" : "标签“") + term.name + "”的列表",
                       "网址由名称中的英文字母和数字组成，只差大小写、空格或标点的名称网址相同：请在所有文件中统一写成同一个名称，或换一个名称"};
   if (!term.news.empty()) {
-    origin.file = model.news[term.news.front()].source;
+    const NewsItem& item = model.news[term.news.front()];
+    origin.file = item.source;
+    origin.line = department ? item.lines.department : item.lines.tags;
   } else if (const auto it = model.department_activities.find(term.name);
              it != model.department_activities.end() && !it->second.empty()) {
     const Activity& a = model.activities[it->second.front()];
@@ -52,7 +54,7 @@ std::vector<PageJob> plan_pages(const SiteModel& model) {
   for (std::size_t i = 0; i < model.news.size(); ++i) {
     const NewsItem& item = model.news[i];
     jobs.push_back({item.url, [i](PageRenderer& r) { return r.news_item(i); }, true,
-                    {item.source, 0, "新闻“" + item.title + "”", kRenameMarkdown}});
+                    {item.source, item.lines.slug, "新闻“" + item.title + "”", kRenameMarkdown}});
   }
   for (const bool departments : {true, false}) {
     const auto& terms = departments ? model.departments : model.tags;
@@ -73,7 +75,7 @@ std::vector<PageJob> plan_pages(const SiteModel& model) {
   for (std::size_t i = 0; i < model.pages.size(); ++i) {
     const FreePage& page = model.pages[i];
     jobs.push_back({page.url, [i](PageRenderer& r) { return r.free_page(i); }, true,
-                    {page.source, 0, "页面“" + page.title + "”", kRenameMarkdown}});
+                    {page.source, page.lines.slug, "页面“" + page.title + "”", kRenameMarkdown}});
   }
   if (!model.activities.empty()) {
     jobs.push_back({"schedule/index.html", [](PageRenderer& r) { return render_schedule(r); }, true,

@@ -100,7 +100,7 @@ void plan_people_pages(const SiteModel& model, std::vector<PageJob>& jobs) {
   jobs.push_back({kIndexPath, [](PageRenderer& r) { return people_index(r); }, true, {"", 0, "典型人物首页", ""}});
   for (std::size_t i = 0; i < ex.people.size(); ++i) {
     const Person& person = ex.people[i];
-    const OutputOrigin origin{person.source, 0, "典型人物“" + person.name + "”",
+    const OutputOrigin origin{person.source, person.lines.slug, "典型人物“" + person.name + "”",
                               "请给文件改名，或在 front matter 中写另一个 slug（例如 slug: zhang-san）"};
     jobs.push_back({person.url, [i](PageRenderer& r) { return person_page(r, i); }, true, origin});
     jobs.push_back(qr_code_job(model, person.url, origin));

@@ -9,19 +9,6 @@
 namespace zhuanlan {
 namespace {
 
-void report_duplicate_urls(const std::vector<std::pair<std::string, std::string>>& url_and_source,
-                           Diagnostics& diagnostics) {
-  std::map<std::string, std::string> first_source;
-  for (const auto& [url, source] : url_and_source) {
-    const auto [it, inserted] = first_source.emplace(url, source);
-    if (!inserted) {
-      diagnostics.error(source, 1,
-                        "与 " + it->second + " 的网址相同（都会发布为 " + url +
-                            "），请给其中一篇换一个文件名，或在 front matter 中写不同的 slug");
-    }
-  }
-}
-
 void report_duplicate_ids(const std::vector<Activity>& activities, Diagnostics& diagnostics) {
   std::map<std::string, const Activity*> first;
   for (const auto& a : activities) {
@@ -37,13 +24,8 @@ void report_duplicate_ids(const std::vector<Activity>& activities, Diagnostics& 
 }  // namespace
 
 void validate_content(const Content& content, Diagnostics& diagnostics) {
-  std::vector<std::pair<std::string, std::string>> news_urls;
-  for (const auto& item : content.news) news_urls.emplace_back(item.url, item.source);
-  report_duplicate_urls(news_urls, diagnostics);
-  std::vector<std::pair<std::string, std::string>> page_urls;
-  for (const auto& page : content.pages) page_urls.emplace_back(page.url, page.source);
-  report_duplicate_urls(page_urls, diagnostics);
-
+  // Two news items or pages of one URL are reported by check_output_paths
+  // (render/output_plan.h), with every other output path.
   report_duplicate_ids(content.activities, diagnostics);
 
   const SiteConfig& site = content.site;
@@ -88,11 +70,11 @@ void validate_content(const Content& content, Diagnostics& diagnostics) {
     if (!item.activity.empty() && known_activities.count(item.activity) == 0 && !follows_from_load_error()) {
       const std::string message = "新闻报道的活动“" + item.activity + "”在 content/activities/ 中找不到，请检查 activity 的拼写";
       // Without any activities the field cannot be checked yet: only warn.
-      if (content.activities.empty()) diagnostics.warning(item.source, 0, message);
-      else diagnostics.error(item.source, 0, message);
+      if (content.activities.empty()) diagnostics.warning(item.source, item.lines.activity, message);
+      else diagnostics.error(item.source, item.lines.activity, message);
     }
     if (item.date.utc.time_since_epoch().count() != 0 && (item.day < span.start || item.day > span.end)) {
-      diagnostics.warning(item.source, 0,
+      diagnostics.warning(item.source, item.lines.date,
                           "发布日期 " + format_day_iso(item.day) + " 不在活动周（月）" +
                               format_day_iso(span.start) + " 至 " + format_day_iso(span.end) + " 之内，请确认日期");
     }

@@ -27,18 +27,8 @@ void validate_exhibition(const Content& content, Diagnostics& diagnostics) {
       }
     }
   }
-  std::map<std::string, const Person*> by_url;
-  for (const auto& person : content.people) {
-    if (person.slug == "index") {
-      diagnostics.error(person.source, 0, "网址名不能是 index（会与典型人物首页重名），请给文件改名或写 slug");
-    }
-    const auto [it, inserted] = by_url.emplace(person.url, &person);
-    if (!inserted) {
-      diagnostics.error(person.source, 1,
-                        "与 " + it->second->source + " 的网址相同（都会发布为 " + person.url +
-                            "），请给其中一个换一个文件名，或写不同的 slug");
-    }
-  }
+  // Two people of one URL, or a person named index, are reported by
+  // check_output_paths (render/output_plan.h) with both files and lines.
 }
 
 }  // namespace zhuanlan

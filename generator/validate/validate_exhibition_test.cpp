@@ -44,18 +44,6 @@ TEST(ValidateExhibition, TourStopsMayOnlyNameExistingExhibits) {
   EXPECT_NE(found.items[0].message.find("“natinal-gold”"), std::string::npos);
 }
 
-TEST(ValidateExhibition, PeopleUrlsMustDifferAndNotBeIndex) {
-  Content content;
-  Person p;
-  p.slug = "index";
-  p.url = "people/index.html";
-  p.source = "content/people/index.md";
-  content.people = {p};
-  Diagnostics found;
-  validate_exhibition(content, found);
-  EXPECT_EQ(found.error_count(), 1);
-}
-
 TEST(ValidateExhibition, UnlistedNamesGetTheNearestSuggestion) {
   EXPECT_EQ(unlisted_name_warning("护理学院", {"护理学院"}, "单位", "departments"), "");
   EXPECT_EQ(unlisted_name_warning("随便", {}, "单位", "departments"), "");
