@@ -1,29 +1,20 @@
 #pragma once
-// A Markdown body as loaded: cmark-gfm's tree, kept so that render/ writes
-// its HTML with the root prefix of the page that shows it, plus what other
-// stages need without HTML: the images it shows (resolved and measured while
-// loading), its plain text (summaries, reading time, later search) and its
-// links with their lines (checked before anything is written).
-//
-// The tree is parsed once. Rendering sets the few prefix-dependent fields
-// (image URLs, figure HTML, rewritten internal links) and runs cmark's HTML
-// renderer; both happen under render_lock, so two threads never touch one
-// tree at once (pages render in parallel, the feed shows news bodies too).
-#include <memory>
-#include <mutex>
+// A Markdown body as loaded: what other stages need without HTML: the
+// images it shows (resolved and measured while loading), its plain text
+// (summaries, reading time, later search), its links with their lines
+// (checked before anything is written) and its headings' ids. render/ writes
+// its HTML with the root prefix of the page that shows it, from the text
+// (parsed again there, see model/markdown_tree.h for why the tree is not kept).
 #include <string>
 #include <vector>
 
 #include "model/content.h"
-
-struct cmark_node;
 
 namespace zhuanlan {
 
 struct MarkdownLink {
   std::string url;  // as written
   int line = 0;     // file line
-  cmark_node* node = nullptr;  // the link node in tree
 };
 
 // A heading, with the id it gets so that #anchors can name it: its text,
@@ -31,7 +22,6 @@ struct MarkdownLink {
 struct MarkdownHeading {
   std::string id;
   int level = 1;
-  cmark_node* node = nullptr;  // the custom inline holding its text; render/ writes <hN id> around it
 };
 
 struct MarkdownDocument {
@@ -42,23 +32,13 @@ struct MarkdownDocument {
   std::vector<MarkdownLink> links;
   std::vector<MarkdownHeading> headings;
 
-  // For render/ only.
-  struct TreeDeleter {
-    void operator()(cmark_node* node) const;
-  };
-  struct InlineImage {
-    cmark_node* node = nullptr;
-    std::size_t image = 0;  // index into images
-  };
-  struct Figure {
-    cmark_node* node = nullptr;  // the custom block that replaced the image's paragraph
-    std::size_t image = 0;
-  };
-  std::unique_ptr<cmark_node, TreeDeleter> tree;
-  int render_options = 0;  // cmark options (raw HTML, table style attributes)
-  std::vector<InlineImage> inline_images;
-  std::vector<Figure> figures;
-  mutable std::mutex render_lock;
+  // For render/: the text that was parsed (empty when it was beyond the
+  // limits), cmark's options, and for the k-th image of the text (in the
+  // order of MarkdownTree::images) its index into images, or -1 when it could
+  // not be resolved (an error was reported).
+  std::string text;
+  int options = 0;
+  std::vector<int> image_of_node;
 };
 
 }  // namespace zhuanlan

@@ -2,8 +2,8 @@
 // The HTML of a Markdown body (model/markdown_document.h) as one page shows
 // it: image URLs and figures (image_tag()) with that page's root prefix,
 // internal links rewritten to the URL of the page they name, relative to the
-// showing page. Safe to call from several threads at once, also for one
-// document (see MarkdownDocument::render_lock).
+// showing page. Each call parses the text into a tree of its own, so it is
+// safe to call from several threads at once, also for one document.
 #include <string>
 #include <string_view>
 
