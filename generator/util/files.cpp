@@ -49,6 +49,24 @@ std::optional<std::string> read_file(const fs::path& path) {
   return bytes;
 }
 
+bool write_file(const fs::path& path, std::string_view bytes) {
+  // Plain write(2): a build writes thousands of files, and an ofstream's
+  // open and buffering cost more than the copy into the page cache.
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) return false;
+  std::size_t done = 0;
+  while (done < bytes.size()) {
+    const ssize_t put = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (put < 0 && errno == EINTR) continue;
+    if (put <= 0) {
+      ::close(fd);
+      return false;
+    }
+    done += static_cast<std::size_t>(put);
+  }
+  return ::close(fd) == 0;
+}
+
 std::vector<fs::path> list_files(const fs::path& dir, const std::string& extension) {
   std::vector<fs::path> out;
   std::error_code ec;

@@ -2,12 +2,17 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace zhuanlan {
 
 // The whole file, or nullopt if it cannot be read.
 std::optional<std::string> read_file(const std::filesystem::path& path);
+
+// Writes bytes as the whole file (created or truncated, mode 0644 less the
+// umask); false when it cannot be opened or written in full.
+bool write_file(const std::filesystem::path& path, std::string_view bytes);
 
 // Regular files below dir (recursively) whose names end with extension,
 // sorted by path so that every run sees them in the same order. A missing

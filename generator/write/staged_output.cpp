@@ -6,7 +6,6 @@
 #include <stdio.h>
 
 #include <cstdio>
-#include <fstream>
 #include <stdexcept>
 #include <system_error>
 
@@ -105,18 +104,28 @@ bool StagedOutput::link_if_unchanged(const std::string& relative_path, std::stri
   return !ec;
 }
 
+void StagedOutput::make_parent_folder(const fs::path& file) {
+  // Thousands of files share a few folders: create each once, not once a
+  // file (create_directories asks the file system about every component).
+  std::string folder = file.parent_path().string();
+  {
+    std::lock_guard<std::mutex> lock(folders_mutex_);
+    if (folders_made_.count(folder)) return;
+  }
+  std::error_code ec;
+  fs::create_directories(folder, ec);
+  std::lock_guard<std::mutex> lock(folders_mutex_);
+  folders_made_.insert(std::move(folder));
+}
+
 void StagedOutput::write(const std::string& relative_path, std::string_view bytes) {
   const fs::path to = target(relative_path);
-  std::error_code ec;
-  fs::create_directories(to.parent_path(), ec);
+  make_parent_folder(to);
   if (link_if_unchanged(relative_path, bytes, to)) {
     ++unchanged_;
     return;
   }
-  std::ofstream out(to, std::ios::binary | std::ios::trunc);
-  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  out.close();
-  if (!out) throw std::runtime_error("无法写入 " + to.string() + "，请检查磁盘空间和文件夹权限");
+  if (!write_file(to, bytes)) throw std::runtime_error("无法写入 " + to.string() + "，请检查磁盘空间和文件夹权限");
   ++written_;
 }
 
@@ -128,8 +137,8 @@ void StagedOutput::copy(const fs::path& source, const std::string& relative_path
 
 void StagedOutput::link(const fs::path& source, const std::string& relative_path) {
   const fs::path to = target(relative_path);
+  make_parent_folder(to);
   std::error_code ec;
-  fs::create_directories(to.parent_path(), ec);
   const fs::path previous = out_dir_ / relative_path;
   if (fs::equivalent(previous, source, ec) && !ec) {
     fs::create_hard_link(previous, to, ec);

@@ -6,7 +6,9 @@
 // modification times and deploy tools see no change.
 #include <atomic>
 #include <filesystem>
+#include <mutex>
 #include <optional>
+#include <unordered_set>
 #include <string>
 #include <string_view>
 
@@ -60,6 +62,7 @@ class StagedOutput {
  private:
   std::filesystem::path target(const std::string& relative_path) const;
   bool link_if_unchanged(const std::string& relative_path, std::string_view bytes, const std::filesystem::path& to);
+  void make_parent_folder(const std::filesystem::path& file);
 
   std::filesystem::path out_dir_;
   std::optional<OutputLock> lock_;  // held from before the stage folder is emptied until the end
@@ -67,6 +70,8 @@ class StagedOutput {
   bool committed_ = false;
   std::atomic<std::size_t> written_{0};
   std::atomic<std::size_t> unchanged_{0};
+  std::mutex folders_mutex_;  // files are written from several threads
+  std::unordered_set<std::string> folders_made_;
 };
 
 }  // namespace zhuanlan
