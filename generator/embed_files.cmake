@@ -1,5 +1,5 @@
 # Writes a C++ source holding every file under layouts/ and assets/ of the
-# source tree, so the program carries its default templates and styles.
+# source tree (and generator/scaffold/starter/), so the program carries its default templates and styles.
 file(GLOB_RECURSE files RELATIVE ${SOURCE_DIR} ${SOURCE_DIR}/layouts/* ${SOURCE_DIR}/assets/*)
 list(SORT files)
 # Browser libraries from the npm registry (package-lock.json pins them),
@@ -13,6 +13,12 @@ set(table "")
 set(entries "")
 foreach(f IN LISTS files)
   list(APPEND entries "${f}=${f}")
+endforeach()
+# The starter site and new-file templates of `zhuanlan init` and `zhuanlan new`.
+file(GLOB_RECURSE starter RELATIVE ${SOURCE_DIR}/generator/scaffold/starter ${SOURCE_DIR}/generator/scaffold/starter/*)
+list(SORT starter)
+foreach(f IN LISTS starter)
+  list(APPEND entries "generator/scaffold/starter/${f}=starter/${f}")
 endforeach()
 list(APPEND entries ${vendor_files})
 foreach(entry IN LISTS entries)

@@ -12,7 +12,11 @@
 #include <new>
 #include <optional>
 
+#include "load/site_config.h"
+#include "scaffold/new_content.h"
+#include "scaffold/starter_site.h"
 #include "util/diagnostics.h"
+#include "util/files.h"
 #include "validate/image_checks.h"
 #include "validate/schedule_checks.h"
 #include "write/build_site.h"
@@ -149,6 +153,72 @@ int run_report(zhuanlan::BuildOptions options, const std::string& out_dir) {
   return 0;
 }
 
+int run_init(const std::string& dir, const std::string& school, int year) {
+  zhuanlan::StarterOptions starter;
+  if (!school.empty()) starter.school = school;
+  starter.year = year > 0 ? year : zhuanlan::coming_week_year(today_in_china());
+  const zhuanlan::InitResult result = zhuanlan::init_site(dir, starter);
+  if (!result.ok) {
+    std::cerr << result.message << '\n';
+    return kExitContentErrors;
+  }
+  std::cout << "已在 " << dir << " 建立新的专栏站点（" << starter.school << "，" << starter.year << "年活动周）：\n";
+  for (const auto& file : result.written) std::cout << "  " << file << '\n';
+  std::cout << "下一步：先按 content/设置说明.txt 修改 content/site.json，然后运行\n"
+            << "  zhuanlan check --site " << dir << "\n  zhuanlan build --site " << dir << '\n';
+  return 0;
+}
+
+int run_new(const std::string& site_dir, const std::string& kind_word, const std::string& title,
+            const std::string& slug, const std::string& date_text) {
+  const auto kind = zhuanlan::parse_new_kind(kind_word);
+  if (!kind) {
+    std::cerr << "不认识的类型“" << kind_word << "”。可以新建：news（新闻）、activity（活动）、person（典型人物）、page（页面）。\n";
+    return 2;
+  }
+  zhuanlan::Diagnostics diagnostics;
+  const auto site = zhuanlan::load_site_config(site_dir, "", diagnostics);
+  if (!site || diagnostics.has_errors()) {
+    print_diagnostics(diagnostics);
+    std::cerr << "请先改正 content/site.json，再新建文件。\n";
+    return kExitContentErrors;
+  }
+  zhuanlan::NewRequest request;
+  request.kind = *kind;
+  request.title = title;
+  request.slug = slug;
+  request.when = std::chrono::floor<std::chrono::minutes>(std::chrono::system_clock::now());
+  if (!date_text.empty()) {
+    std::string error;
+    const auto when = zhuanlan::parse_timestamp(date_text, &error);
+    if (!when) {
+      std::cerr << "--date：" << error << '\n';
+      return 2;
+    }
+    // A bare date (midnight in China) keeps the current time of day there.
+    const auto china_now = request.when + std::chrono::hours(8);
+    const auto time_of_day = china_now - std::chrono::floor<std::chrono::days>(china_now);
+    request.when = when->has_time ? when->utc : when->utc + time_of_day;
+  }
+  std::string error;
+  const auto file = zhuanlan::plan_new_file(request, *site, &error);
+  if (!file) {
+    std::cerr << error << '\n';
+    return 2;
+  }
+  const std::filesystem::path path = std::filesystem::path(site_dir) / file->path;
+  std::error_code ec;
+  std::filesystem::create_directories(path.parent_path(), ec);
+  if (!zhuanlan::write_file(path, file->bytes, /*only_if_new=*/true)) {
+    std::cerr << (std::filesystem::exists(path, ec) ? "文件 " + path.string() + " 已经存在，没有改动它。请用 --slug 另取一个文件名。"
+                                                    : "无法写入 " + path.string() + "，请检查文件夹权限。")
+              << '\n';
+    return kExitContentErrors;
+  }
+  std::cout << "已新建 " << path.string() << "\n请用编辑器打开它，按注释填写。\n";
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -179,6 +249,25 @@ int main(int argc, char** argv) {
   report->add_option("--site", site_dir, "站点文件夹，默认为当前文件夹");
   report->add_option("--out", report_dir, "报送材料的输出文件夹")->required();
 
+  std::string init_dir;
+  std::string school;
+  int year = 0;
+  CLI::App* init = app.add_subcommand("init", "新建一个学校的专栏站点文件夹（设置文件、各类内容的文件夹和示例）");
+  init->add_option("dir", init_dir, "新站点的文件夹")->required();
+  init->add_option("--school", school, "学校全称，例如 某某职业技术学院");
+  init->add_option("--year", year, "活动周的年份，默认为即将到来的一届");
+
+  std::string new_kind;
+  std::string new_title;
+  std::string new_slug;
+  std::string new_date;
+  CLI::App* create = app.add_subcommand("new", "新建一个内容文件：news（新闻）、activity（活动）、person（典型人物）、page（页面）");
+  create->add_option("kind", new_kind, "类型：news、activity、person 或 page")->required();
+  create->add_option("title", new_title, "标题（人物为姓名）")->required();
+  create->add_option("--site", site_dir, "站点文件夹，默认为当前文件夹");
+  create->add_option("--slug", new_slug, "文件名（不含扩展名），只用小写英文字母、数字和 -；默认由日期和时间生成");
+  create->add_option("--date", new_date, "日期或日期和时间（北京时间），例如 2025-05-13 或 \"2025-05-13 09:30\"；默认现在");
+
   CLI11_PARSE(app, argc, argv);
   options.site_dir = site_dir;
   options.out_dir = out_dir;
@@ -190,6 +279,8 @@ int main(int argc, char** argv) {
     if (build->parsed()) return run_build(options);
     if (check->parsed()) return run_check(options, today);
     if (report->parsed()) return run_report(options, report_dir);
+    if (init->parsed()) return run_init(init_dir, school, year);
+    if (create->parsed()) return run_new(site_dir, new_kind, new_title, new_slug, new_date);
   } catch (const std::bad_alloc&) {
     std::cerr << "出错了：内存不够，程序已停止，网站没有更新。请关闭其他程序后再试，或检查内容文件是否异常地大。\n";
     return 1;

@@ -49,10 +49,11 @@ std::optional<std::string> read_file(const fs::path& path) {
   return bytes;
 }
 
-bool write_file(const fs::path& path, std::string_view bytes) {
+bool write_file(const fs::path& path, std::string_view bytes, bool only_if_new) {
   // Plain write(2): a build writes thousands of files, and an ofstream's
   // open and buffering cost more than the copy into the page cache.
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  const int flags = O_WRONLY | O_CREAT | O_CLOEXEC | (only_if_new ? O_EXCL : O_TRUNC);
+  const int fd = ::open(path.c_str(), flags, 0644);
   if (fd < 0) return false;
   std::size_t done = 0;
   while (done < bytes.size()) {

@@ -10,9 +10,10 @@ namespace zhuanlan {
 // The whole file, or nullopt if it cannot be read.
 std::optional<std::string> read_file(const std::filesystem::path& path);
 
-// Writes bytes as the whole file (created or truncated, mode 0644 less the
-// umask); false when it cannot be opened or written in full.
-bool write_file(const std::filesystem::path& path, std::string_view bytes);
+// Writes bytes as the whole file (mode 0644 less the umask); false when it
+// cannot be opened or written in full. only_if_new refuses (false, nothing
+// touched) when the file exists: the check and the creation are one step.
+bool write_file(const std::filesystem::path& path, std::string_view bytes, bool only_if_new = false);
 
 // Regular files below dir (recursively) whose names end with extension,
 // sorted by path so that every run sees them in the same order. A missing
