@@ -120,6 +120,11 @@ int run_check(zhuanlan::BuildOptions options, const std::string& today_text) {
   const auto prepared = zhuanlan::prepare_site(options, diagnostics);
   zhuanlan::ImageStats image_stats;
   if (prepared) {
+    for (const auto& item : prepared->scheduled) {
+      std::cout << "定时发布：" << item.source << "《" << item.title << "》将于 "
+                << zhuanlan::format_day_iso(zhuanlan::china_day(item.publish_at)) << " "
+                << zhuanlan::format_time_china(item.publish_at) << "（北京时间）发布，在此之前不出现在网站上。\n";
+    }
     zhuanlan::check_schedule(prepared->model, today, diagnostics);
     options.on_image_progress = terminal_progress();
     const zhuanlan::ImageWork work = zhuanlan::image_work(options);
@@ -237,11 +242,15 @@ int main(int argc, char** argv) {
   build->add_option("--out", out_dir, "输出文件夹，默认为站点文件夹中的 public/");
   build->add_flag("--drafts", options.include_drafts, "同时发布草稿（draft: true 的新闻），用于内部预览");
   build->add_option("--base-url", options.base_url, "发布网址，覆盖 site.json 中的 base_url");
+  std::string now_text;
+  const char* const now_help = "按这个时间（北京时间）决定定时发布（publish_at）的新闻是否发布，默认现在，例如 \"2025-05-14 08:00\"";
+  build->add_option("--now", now_text, now_help);
   build->add_flag("--full", options.full, "不论内容是否变化都完整地重新生成（平时不需要：没有变化时程序会直接结束）");
 
   CLI::App* check = app.add_subcommand("check", "只检查内容，不生成网站：列出全部错误和提醒");
   check->add_option("--site", site_dir, "站点文件夹，默认为当前文件夹");
   check->add_flag("--drafts", options.include_drafts, "同时检查草稿");
+  check->add_option("--now", now_text, now_help);
   check->add_option("--today", today, "按这一天判断活动是否已结束（默认今天，北京时间），例如 2025-05-18");
 
   CLI::App* report =
@@ -269,6 +278,15 @@ int main(int argc, char** argv) {
   create->add_option("--date", new_date, "日期或日期和时间（北京时间），例如 2025-05-13 或 \"2025-05-13 09:30\"；默认现在");
 
   CLI11_PARSE(app, argc, argv);
+  if (!now_text.empty()) {
+    std::string error;
+    const auto now = zhuanlan::parse_timestamp(now_text, &error);
+    if (!now) {
+      std::cerr << "--now：" << error << '\n';
+      return 2;
+    }
+    options.now = now->utc;
+  }
   options.site_dir = site_dir;
   options.out_dir = out_dir;
   // Loaders report user mistakes as diagnostics; anything that still escapes
