@@ -12,6 +12,7 @@
 #include <new>
 #include <optional>
 
+#include "linkcheck/check_external_links.h"
 #include "load/site_config.h"
 #include "scaffold/new_content.h"
 #include "scaffold/starter_site.h"
@@ -105,7 +106,13 @@ zhuanlan::Day today_in_china() {
   return zhuanlan::china_day(std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
 }
 
-int run_check(zhuanlan::BuildOptions options, const std::string& today_text) {
+struct LinkCheckRequest {
+  bool wanted = false;
+  double timeout_seconds = 20;
+  long pause_ms = 1000;
+};
+
+int run_check(zhuanlan::BuildOptions options, const std::string& today_text, const LinkCheckRequest& links) {
   zhuanlan::Diagnostics diagnostics;
   zhuanlan::Day today = today_in_china();
   if (!today_text.empty()) {
@@ -132,6 +139,18 @@ int run_check(zhuanlan::BuildOptions options, const std::string& today_text) {
     // Decoding every photo (into the cache, for the next build) is the only
     // way to find one that is cut short.
     zhuanlan::make_image_files(prepared->images, work, image_stats, diagnostics);
+    if (links.wanted) {
+      zhuanlan::LinkCheckOptions link_options;
+      link_options.timeout = std::chrono::milliseconds(static_cast<long long>(links.timeout_seconds * 1000));
+      link_options.connect_timeout = std::min(link_options.connect_timeout, link_options.timeout);
+      link_options.host_pause = std::chrono::milliseconds(links.pause_ms);
+      if (::isatty(STDERR_FILENO) != 0) std::cerr << "正在检查外部链接……" << std::flush;
+      const auto summary = zhuanlan::check_external_links(prepared->model, options.site_dir / ".zhuanlan-cache" / "links.json",
+                                                          zhuanlan::build_clock(options), link_options, diagnostics);
+      if (::isatty(STDERR_FILENO) != 0) std::cerr << "\r\033[K" << std::flush;
+      std::cout << "外部链接：" << summary.links << " 个（本次检查 " << summary.checked << " 个，两周内检查过且正常的 "
+                << summary.cached << " 个），打不开的 " << summary.broken << " 个。\n";
+    }
   }
   print_diagnostics(diagnostics);
   print_image_summary(image_stats);
@@ -251,6 +270,10 @@ int main(int argc, char** argv) {
   check->add_option("--site", site_dir, "站点文件夹，默认为当前文件夹");
   check->add_flag("--drafts", options.include_drafts, "同时检查草稿");
   check->add_option("--now", now_text, now_help);
+  LinkCheckRequest links;
+  check->add_flag("--links", links.wanted, "同时检查所有外部链接是否能打开（需要联网；两周内检查过且正常的不再重复检查）");
+  check->add_option("--links-timeout", links.timeout_seconds, "每个链接最多等待的秒数，默认 20");
+  check->add_option("--links-pause", links.pause_ms, "对同一网站两次访问之间的间隔（毫秒），默认 1000");
   check->add_option("--today", today, "按这一天判断活动是否已结束（默认今天，北京时间），例如 2025-05-18");
 
   CLI::App* report =
@@ -295,7 +318,7 @@ int main(int argc, char** argv) {
   // StagedOutput swaps the new site in only at the end.
   try {
     if (build->parsed()) return run_build(options);
-    if (check->parsed()) return run_check(options, today);
+    if (check->parsed()) return run_check(options, today, links);
     if (report->parsed()) return run_report(options, report_dir);
     if (init->parsed()) return run_init(init_dir, school, year);
     if (create->parsed()) return run_new(site_dir, new_kind, new_title, new_slug, new_date);
