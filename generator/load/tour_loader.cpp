@@ -97,6 +97,7 @@ std::optional<Tour> load_tour(const fs::path& site_dir, const SiteConfig& site, 
     stop.y = coordinate(stop_fields, *doc, pointer, "y", diagnostics).value_or(0);
     if (auto photo = image_field(stop_fields, "photo", true, "照片", stop.name, site_dir, site, false, diagnostics)) {
       stop.photo = *photo;
+      stop.photo.caption = collapse_whitespace(stop_fields.text("caption", false, "照片说明").value_or(""));
     }
     stop.panorama = image_field(stop_fields, "panorama", false, "全景照片", stop.name + "（360° 全景）", site_dir, site,
                                 true, diagnostics);
