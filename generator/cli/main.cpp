@@ -120,6 +120,7 @@ int run_check(zhuanlan::BuildOptions options, const std::string& today_text) {
     options.on_image_progress = terminal_progress();
     const zhuanlan::ImageWork work = zhuanlan::image_work(options);
     zhuanlan::check_images(prepared->images, prepared->model.site.images, work.content_dir, diagnostics);
+    zhuanlan::check_featured_photos(prepared->model, work.content_dir, diagnostics);
     // Decoding every photo (into the cache, for the next build) is the only
     // way to find one that is cut short.
     zhuanlan::make_image_files(prepared->images, work, image_stats, diagnostics);

@@ -67,7 +67,12 @@ std::optional<Tour> load_tour(const fs::path& site_dir, const SiteConfig& site, 
   Tour tour;
   tour.title = fields.text("title", false, "标题").value_or(tour.title);
   tour.intro = collapse_whitespace(fields.text("intro", false, "简介").value_or(""));
-  if (auto map = image_field(fields, "map", true, "校园地图", "校园平面图", site_dir, site, false, diagnostics)) tour.map = *map;
+  if (auto map = image_field(fields, "map", true, "校园地图", "校园平面图", site_dir, site, false, diagnostics)) {
+    // The map has no caption field: what it is is its caption, so check
+    // does not ask for one the user cannot write.
+    tour.map = *map;
+    tour.map.caption = tour.map.alt;
+  }
   fields.asked("stops");
   const auto& stops = doc->value.contains("stops") ? doc->value.at("stops") : nlohmann::json();
   if (!stops.is_array() || stops.empty()) {
