@@ -232,7 +232,7 @@ TEST_F(OfficialForms, DailySummaryTotalsEveryNumericColumnAndLeavesUnenteredFigu
 TEST_F(OfficialForms, ProvinceStatisticsComeFromTheFiguresTheCoverageAndTheMedia) {
   const testing::XlsxSheet sheet = testing::read_xlsx(report() / "02-情况统计表.xlsx");
   // Title, header lines, two header rows: the school's row is the fifth.
-  EXPECT_EQ(row_texts(sheet, 4, 11), (std::vector<std::string>{"测试职业技术学院", "1", "70", "280", "0.321", "3", "770",
+  EXPECT_EQ(row_texts(sheet, 4, 11), (std::vector<std::string>{"测试职业技术学院", "1", "70", "280", "0.321", "3", "690",
                                                                 "2", "1", "4", "7"}));
   EXPECT_EQ(sheet.number_formats.at(sheet.cells.at("E5").style), "0.0%");
   EXPECT_EQ(sheet.text("A2"), "填报单位（盖章）：测试职业技术学院宣传部");
@@ -267,7 +267,7 @@ TEST_F(OfficialForms, ArrangementCarriesTheContactsOnlyTheReportHasThem) {
                                       "139-0000-0202", "教务处副处长", "", "2025年5月12日 星期一 09:00", ""}));
   EXPECT_EQ(row_texts(sheet, 4, 12),
             (std::vector<std::string>{"2", "测试职业技术学院", "新能源汽车维修技能竞赛", "线下", "汽车专业学生、合作企业技师",
-                                      "662", "甲负责人", "139-0000-0101", "汽车工程学院实训科科长", "汽车实训中心",
+                                      "582", "甲负责人", "139-0000-0101", "汽车工程学院实训科科长", "汽车实训中心",
                                       "2025年5月13日 星期二 09:00—17:00", "需提前预约"}));
   EXPECT_EQ(sheet.text("E6"), "周边中学学生");  // participants fall back to the audience
 

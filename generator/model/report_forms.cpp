@@ -213,8 +213,13 @@ const std::vector<StatFigure>& stat_figures() {
 }
 
 std::optional<long long> people_of(const ActivityStats& s) {
-  return sum_of({s.teachers, s.students, s.schoolchildren, s.parents, s.community_people, s.visitors,
-                 s.enterprise_people});
+  // Visitors are everyone who came to watch or try, schoolchildren and
+  // parents among them; a site that gave only those two still counts them.
+  std::optional<long long> outside;
+  if (s.visitors || s.schoolchildren || s.parents) {
+    outside = std::max(s.visitors.value_or(0), s.schoolchildren.value_or(0) + s.parents.value_or(0));
+  }
+  return sum_of({s.teachers, s.students, s.community_people, s.enterprise_people, outside});
 }
 
 std::optional<Percent> coverage_rate(const SiteConfig& site) {

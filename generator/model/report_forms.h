@@ -65,8 +65,9 @@ struct StatFigure {
 };
 const std::vector<StatFigure>& stat_figures();
 
-// 参与人数 of one activity: teachers, students, schoolchildren, parents,
-// community, visitors and enterprise people; nullopt when none was entered.
+// 参与人数 of one activity: teachers, students, community and enterprise
+// people, and the visitors (观摩体验人数, who include the schoolchildren and
+// parents; their sum when it is larger); nullopt when none was entered.
 std::optional<long long> people_of(const ActivityStats& stats);
 
 // 参与活动的学生覆盖率: report.students_participating / students_total.

@@ -16,10 +16,11 @@ namespace {
 
 std::string day_text(Day day) { return format_day_chinese(day) + " " + weekday_chinese(day); }
 
-// A figure that was entered, with its unit; nothing for one that was not.
+// A figure that was entered, with its unit; nothing for one that was not,
+// nor for a 0 (the forms need it, a visitor does not).
 void add_figure(list& figures, const SiteText& text, const std::string& label, const std::optional<long long>& value,
                 const std::string& unit) {
-  if (!value) return;
+  if (!value || *value == 0) return;
   data entry;
   entry.set("label", text.get(label));
   entry.set("value", std::to_string(*value) + " " + text.get(unit));
@@ -160,11 +161,12 @@ std::string render_activity(PageRenderer& r, std::size_t index) {
   add_figure(figures, text, "活动.数据.参与学生", s.students, "单位.人");
   add_figure(figures, text, "活动.数据.中小学生", s.schoolchildren, "单位.人");
   add_figure(figures, text, "活动.数据.家长", s.parents, "单位.人");
-  if (s.community_people || !s.community.empty()) {
+  const bool community_people = s.community_people.value_or(0) > 0;
+  if (community_people || !s.community.empty()) {
     data community;
     community.set("label", text.get("活动.数据.参与社区人数"));
-    community.set("value", s.community_people ? std::to_string(*s.community_people) + " " + text.get("单位.人") : s.community);
-    if (s.community_people && !s.community.empty()) community.set("note", s.community);
+    community.set("value", community_people ? std::to_string(*s.community_people) + " " + text.get("单位.人") : s.community);
+    if (community_people && !s.community.empty()) community.set("note", s.community);
     figures.push_back(community);
   }
   add_figure(figures, text, "活动.数据.观摩体验人数", s.visitors, "单位.人");
