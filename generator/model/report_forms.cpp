@@ -46,15 +46,17 @@ std::vector<std::string> school_header_values(const SiteConfig& site) {
 
 StatCell text_cell(const std::string& text) { return StatCell{text}; }
 
-// "某某社区 35人", "35人", "某某社区" or blank.
+// "某某社区 35人", "35人", "某某社区", "0" when none were entered as 0, or blank.
 StatCell name_and_people(const std::string& name, const std::optional<long long>& people) {
+  if (name.empty() && people == 0) return 0LL;
   std::string text = name;
   if (people) text += (text.empty() ? "" : " ") + std::to_string(*people) + "人";
   return text.empty() ? StatCell{NotReported{}} : text_cell(text);
 }
 
-// "3家 15人", "3家", "15人" or blank.
+// "3家 15人", "3家", "15人", "0" when none were entered as 0, or blank.
 StatCell enterprises_and_people(const std::optional<long long>& enterprises, const std::optional<long long>& people) {
+  if (enterprises.value_or(0) == 0 && people.value_or(0) == 0 && (enterprises || people)) return 0LL;
   std::string text = enterprises ? std::to_string(*enterprises) + "家" : "";
   if (people) text += (text.empty() ? "" : " ") + std::to_string(*people) + "人";
   return text.empty() ? StatCell{NotReported{}} : text_cell(text);

@@ -46,22 +46,10 @@ Content sample_content() {
   c.site.report.contact = "某老师";
   c.site.report.position = "宣传部干事";
   c.site.report.mobile = "139-0000-0001";
-  ActivityStats full;
-  full.teachers = 10;
-  full.students = 200;
-  full.community = "桂香社区";
-  full.community_people = 30;
-  full.visitors = 50;
-  full.enterprises = 2;
-  full.enterprise_people = 8;
-  full.hands_on_projects = 3;
-  full.schoolchildren = 40;
-  full.parents = 12;
-  full.labs_opened = 4;
-  full.talks = 1;
-  full.skill_shows = 2;
-  full.service_people = 60;
-  full.materials = 500;
+  const ActivityStats full{.teachers = 10, .students = 200, .community_people = 30, .visitors = 50, .enterprises = 2,
+                           .enterprise_people = 8, .hands_on_projects = 3, .community = "桂香社区",
+                           .schoolchildren = 40, .parents = 12, .labs_opened = 4, .talks = 1, .skill_shows = 2,
+                           .service_people = 60, .materials = 500};
   ActivityStats partial;
   partial.teachers = 5;
   partial.students = 100;
@@ -232,6 +220,13 @@ TEST(ReportForms, OneStatisticsTablePerLeadDepartmentInTheSitesOrder) {
   EXPECT_EQ(cell_text(office.rows[0][4]), "桂香社区 30人");
   EXPECT_EQ(cell_text(office.rows[0][6]), "2家 8人");
   EXPECT_EQ(cell_text(office.rows[2][1]), "2 项活动");
+  // None entered as 0: a 0, not "0家 0人".
+  Content zero = sample_content();
+  zero.activities[1].stats.enterprises = 0;
+  zero.activities[1].stats.community_people = 0;
+  const StatTable none = stats_department_form(build_site_model(zero), "汽车工程学院");
+  EXPECT_EQ(number(none.rows[0][4]), 0);
+  EXPECT_EQ(number(none.rows[0][6]), 0);
   EXPECT_EQ(number(office.rows[2][2]), 10);
   EXPECT_EQ(number(office.rows[2][5]), 50);
   // Every form of the report, the department form once per department.
