@@ -27,7 +27,8 @@ class ScheduleSite : public ::testing::Test {
  protected:
   void SetUp() override {
     testing::write_text(site_.path() / "content/site.json",
-                        testing::minimal_site_json(R"("departments": ["汽车工程学院", "教务处"], "students_total": 1000)"));
+                        testing::minimal_site_json(R"("departments": ["汽车工程学院", "教务处"], "students_total": 1000,
+  "report": { "students_participating": 240 })"));
     testing::write_text(site_.path() / "content/activities/week.json", R"([
   { "id": "auto-repair-contest", "title": "新能源汽车维修技能竞赛</script><script>alert(1)</script>",
     "start": "2025-05-13T09:00", "end": "2025-05-13T17:00", "location": "汽车实训中心",
@@ -68,7 +69,13 @@ TEST_F(ScheduleSite, ActivitiesAndNewsLinkBothWays) {
   const std::string activity = testing::read_text(out / "schedule/auto-repair-contest.html");
   EXPECT_NE(activity.find("href=\"../news/contest.html\""), std::string::npos);
   EXPECT_NE(activity.find("汽车实训中心"), std::string::npos);
-  EXPECT_NE(activity.find("未报送"), std::string::npos);  // community people were not reported
+  // Only the figures that were entered: no word about the missing ones.
+  EXPECT_NE(activity.find("<dt>观摩体验人数</dt><dd>300 人</dd>"), std::string::npos) << activity;
+  EXPECT_EQ(activity.find("未报送"), std::string::npos);
+  EXPECT_EQ(activity.find("参与社区"), std::string::npos);
+  const std::string expo = testing::read_text(out / "schedule/expo.html");
+  EXPECT_EQ(expo.find("参与情况"), std::string::npos);
+  EXPECT_EQ(expo.find("尚未"), std::string::npos);
   const std::string news = testing::read_text(out / "news/contest.html");
   EXPECT_NE(news.find("href=\"../schedule/auto-repair-contest.html\""), std::string::npos);
   const std::string schedule = testing::read_text(out / "schedule/index.html");
@@ -121,7 +128,11 @@ TEST_F(ScheduleSite, PublishesMediaAndStatisticsFiles) {
   }
   const std::string summary = testing::read_text(out / "stats/summary.csv");
   EXPECT_NE(summary.find("24.0%"), std::string::npos) << summary;  // 240 of 1000 students
-  EXPECT_NE(testing::read_text(out / "stats/index.html").find("未报送"), std::string::npos);
+  const std::string stats = testing::read_text(out / "stats/index.html");
+  EXPECT_EQ(stats.find("未报送"), std::string::npos);
+  for (const char* bookkeeping : {"site.json", "media.json", "content/", "students_total", "students_participating"}) {
+    EXPECT_EQ(stats.find(bookkeeping), std::string::npos) << bookkeeping;
+  }
 }
 
 TEST_F(ScheduleSite, CheckExitsZeroWithWarningsAndOneWithErrors) {
@@ -142,11 +153,12 @@ TEST_F(ScheduleSite, ReportWritesTheFormsAndEnforcesTheLengthLimit) {
   std::string output;
   EXPECT_EQ(run("report --site " + site_.path().string() + " --out " + (reports.path() / "r").string(), &output), 0)
       << output;
-  for (const char* file : {"信息采集表.xlsx", "信息采集表.csv", "情况统计表-汇总.xlsx", "情况统计表-分活动.csv",
-                           "开展情况汇总表-按日.xlsx"}) {
+  for (const char* file : {"01-信息采集表.xlsx", "01-信息采集表.csv", "02-情况统计表.xlsx", "03-信息采集表（各项活动）.csv",
+                           "04-情况统计表（各部门）/汽车工程学院.xlsx", "04-情况统计表（各部门）/教务处.csv",
+                           "05-活动安排表.xlsx", "06-开展情况汇总表.xlsx", "06-开展情况汇总表.csv"}) {
     EXPECT_TRUE(fs::exists(reports.path() / "r" / file)) << file;
   }
-  EXPECT_NE(testing::read_text(reports.path() / "r/信息采集表.csv").find("https://www.example.edu.cn/zjz2025/"),
+  EXPECT_NE(testing::read_text(reports.path() / "r/01-信息采集表.csv").find("https://www.example.edu.cn/zjz2025/"),
             std::string::npos);
   std::string long_plan;
   for (int i = 0; i < 320; ++i) long_plan += "计";

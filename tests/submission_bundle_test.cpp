@@ -5,6 +5,7 @@
 
 #include "test_support.h"
 #include "util/files.h"
+#include "validate/image_checks.h"
 #include "write/report.h"
 
 namespace zhuanlan {
@@ -57,7 +58,7 @@ TEST_F(SubmissionBundleTest, FeaturedPhotosAtFullSizeWithoutMetadataNumberedInDa
   EXPECT_FALSE(fs::exists(bundle / "03.jpg"));  // other.jpg is not featured
   // 01 is the earlier item's photo, upright at full size; 02 the contest's.
   const vips::VImage first = vips::VImage::new_from_file((bundle / "01.jpg").c_str());
-  EXPECT_EQ(first.width(), 1800);
+  EXPECT_EQ(first.width(), 1792);  // turned losslessly: a partial block column dropped
   EXPECT_EQ(first.height(), 2400);
   const vips::VImage second = vips::VImage::new_from_file((bundle / "02.jpg").c_str());
   EXPECT_EQ(second.width(), 3000);
@@ -68,6 +69,23 @@ TEST_F(SubmissionBundleTest, FeaturedPhotosAtFullSizeWithoutMetadataNumberedInDa
       EXPECT_EQ(field.rfind("exif", 0), std::string::npos) << name << " keeps " << field;
       EXPECT_NE(field, "xmp-data") << name;
     }
+  }
+  // The original JPEG data, not a new encoding: the same pixels as the
+  // original shown upright, and about the original's size less its metadata.
+  const std::pair<const char*, const char*> copies[] = {{"01.jpg", "visit.jpg"}, {"02.jpg", "contest.jpg"}};
+  for (const auto& [copy, original] : copies) {
+    const fs::path source = site_.path() / "content/images" / original;
+    vips::VImage upright = vips::VImage::new_from_file(source.c_str()).autorot();
+    const vips::VImage bundled = vips::VImage::new_from_file((bundle / copy).c_str());
+    // visit.jpg's 1800 rows are not a whole number of 16-row blocks: the
+    // turn drops the last 8 (its left columns, shown upright).
+    if (bundled.width() < upright.width()) upright = upright.crop(upright.width() - bundled.width(), 0, bundled.width(), upright.height());
+    EXPECT_LE((upright.cast(VIPS_FORMAT_INT) - bundled.cast(VIPS_FORMAT_INT)).abs().max(), 3.0) << copy;
+    EXPECT_EQ(bundled.get_typeof(VIPS_META_ORIENTATION), 0) << copy;
+    const auto original_size = static_cast<double>(fs::file_size(source));
+    const auto copy_size = static_cast<double>(fs::file_size(bundle / copy));
+    EXPECT_LE(copy_size, original_size) << copy;
+    EXPECT_GT(copy_size, original_size * 0.92) << copy;  // a new encoding at quality 92 was 25 % smaller
   }
   const std::string captions = testing::read_text(bundle / "图片说明.txt");
   EXPECT_EQ(captions.rfind("\xEF\xBB\xBF精选图片说明（共 2 张）", 0), 0u);
@@ -96,6 +114,44 @@ TEST_F(SubmissionBundleTest, ABrokenFeaturedPhotoStopsTheReport) {
   }
   EXPECT_TRUE(named);
   EXPECT_FALSE(fs::exists(outputs_.path() / "report"));
+}
+
+}  // namespace
+}  // namespace zhuanlan
+
+namespace zhuanlan {
+namespace {
+
+TEST_F(SubmissionBundleTest, CheckWarnsAboutFeaturedPhotosBelowTheRulesAndUsesTheCoverCaption) {
+  testing::write_photo(site_.path() / "content/images/small.jpg", {800, 600, 1, false});
+  testing::write_text(site_.path() / "content/news/small.md",
+                      news("小图新闻", "2025-05-15 10:00",
+                           "featured: true\ncover: images/small.jpg\ncover_caption: 志愿者在社区服务\n", "正文。"));
+  BuildOptions options;
+  options.site_dir = site_.path();
+  Diagnostics diagnostics;
+  const auto prepared = prepare_site(options, diagnostics);
+  ASSERT_TRUE(prepared);
+  Diagnostics found;
+  check_featured_photos(prepared->model, site_.path() / "content", found);
+  const auto message_for = [&](const std::string& file) {
+    std::string text;
+    for (const auto& d : found.items) {
+      if (d.file == file && d.message.find("报送要求图片为 JPG 格式") != std::string::npos) text += d.message;
+    }
+    return text;
+  };
+  // Test photos are far below 2 MB; the small one is also under 2000 px.
+  EXPECT_NE(message_for("content/news/small.md").find("800×600 像素（不足 2000 像素）"), std::string::npos);
+  EXPECT_NE(message_for("content/news/small.md").find("不足 2 MB"), std::string::npos);
+  EXPECT_EQ(message_for("content/news/contest.md").find("像素（不足"), std::string::npos);
+  EXPECT_NE(message_for("content/news/contest.md").find("不足 2 MB"), std::string::npos);
+  // The cover's caption is the photo's caption: no warning, and in the captions file.
+  for (const auto& d : found.items) EXPECT_EQ(d.message.find("small.jpg 没有图片说明"), std::string::npos);
+  const ReportResult result = report();
+  ASSERT_TRUE(result.ok);
+  EXPECT_NE(testing::read_text(outputs_.path() / "report/精选图片/图片说明.txt").find("03.jpg\r\n图片说明：志愿者在社区服务"),
+            std::string::npos);
 }
 
 }  // namespace

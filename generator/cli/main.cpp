@@ -136,6 +136,7 @@ int run_check(zhuanlan::BuildOptions options, const std::string& today_text, con
     options.on_image_progress = terminal_progress();
     const zhuanlan::ImageWork work = zhuanlan::image_work(options);
     zhuanlan::check_images(prepared->images, prepared->model.site.images, work.content_dir, diagnostics);
+    zhuanlan::check_featured_photos(prepared->model, work.content_dir, diagnostics);
     // Decoding every photo (into the cache, for the next build) is the only
     // way to find one that is cut short.
     zhuanlan::make_image_files(prepared->images, work, image_stats, diagnostics);
@@ -277,7 +278,7 @@ int main(int argc, char** argv) {
   check->add_option("--today", today, "按这一天判断活动是否已结束（默认今天，北京时间），例如 2025-05-18");
 
   CLI::App* report =
-      app.add_subcommand("report", "生成报送材料：信息采集表和情况统计表（Excel 和 CSV），以及精选图片和图片说明");
+      app.add_subcommand("report", "生成报送材料：信息采集表、情况统计表、活动安排表和开展情况汇总表（Excel 和 CSV），以及精选图片和图片说明");
   report->add_option("--site", site_dir, "站点文件夹，默认为当前文件夹");
   report->add_option("--out", report_dir, "报送材料的输出文件夹")->required();
 

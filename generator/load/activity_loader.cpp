@@ -1,6 +1,7 @@
 #include "load/activity_loader.h"
 
 #include <algorithm>
+#include <string_view>
 
 #include "load/image_refs.h"
 #include "load/json_document.h"
@@ -39,6 +40,46 @@ std::optional<long long> figure(JsonFields& stats, const std::string& key, const
     return std::nullopt;
   }
   return value;
+}
+
+// The figures the 开展情况汇总表 (seed 004) adds to the stats.
+void read_summary_figures(JsonFields& stats, ActivityStats& s, Diagnostics& diagnostics) {
+  s.schoolchildren = figure(stats, "schoolchildren", "参与的中小学生人次", diagnostics);
+  s.parents = figure(stats, "parents", "参与的家长人次", diagnostics);
+  s.labs_opened = figure(stats, "labs_opened", "开放的实验实训室个数", diagnostics);
+  s.talks = figure(stats, "talks", "职业教育宣讲场次", diagnostics);
+  s.skill_shows = figure(stats, "skill_shows", "职业技能展示场次", diagnostics);
+  s.service_people = figure(stats, "service_people", "便民服务人次", diagnostics);
+  s.materials = figure(stats, "materials", "发放宣传资料份数", diagnostics);
+}
+
+// A telephone number as people write it: digits, with spaces, hyphens,
+// brackets or a leading + between them.
+bool looks_like_phone(const std::string& text) {
+  int digits = 0;
+  for (const char c : text) {
+    if (c >= '0' && c <= '9') ++digits;
+    else if (std::string_view(" -+()").find(c) == std::string_view::npos) return false;
+  }
+  return digits >= 7;
+}
+
+// What the report forms need beyond the site's pages: the 活动负责人
+// (never published), the participants in words and a 备注.
+void read_report_fields(JsonFields& fields, Activity& a, Diagnostics& diagnostics) {
+  a.participants = collapse_whitespace(fields.text("participants", false, "活动参与人员").value_or(""));
+  a.note = collapse_whitespace(fields.text("note", false, "备注").value_or(""));
+  auto contact = fields.object("contact", "活动负责人，例如 { \"name\": \"某老师\", \"mobile\": \"139-0000-0001\", \"position\": \"教务处副处长\" }");
+  if (!contact) return;
+  a.contact.name = collapse_whitespace(contact->text("name", false, "活动负责人姓名").value_or(""));
+  a.contact.mobile = collapse_whitespace(contact->text("mobile", false, "活动负责人手机号码").value_or(""));
+  a.contact.position = collapse_whitespace(contact->text("position", false, "活动负责人部门和职务").value_or(""));
+  if (!a.contact.mobile.empty() && !looks_like_phone(a.contact.mobile)) {
+    diagnostics.warning(fields.file(), contact->line_of("mobile"),
+                        "活动负责人的手机号码“" + a.contact.mobile +
+                            "”看起来不是电话号码，请只写数字（可用 - 分隔），例如 \"139-0000-0001\"");
+  }
+  contact->warn_unknown_keys();
 }
 
 std::vector<ImageRef> read_images(const JsonDocument& doc, const std::string& pointer, const std::string& file,
@@ -149,8 +190,10 @@ std::optional<Activity> read_activity(const JsonDocument& doc, const std::string
     a.stats.enterprises = figure(*stats, "enterprises", "参与企业数", diagnostics);
     a.stats.enterprise_people = figure(*stats, "enterprise_people", "企业参与人数", diagnostics);
     a.stats.hands_on_projects = figure(*stats, "hands_on_projects", "观摩体验活动项目数", diagnostics);
+    read_summary_figures(*stats, a.stats, diagnostics);
     stats->warn_unknown_keys();
   }
+  read_report_fields(fields, a, diagnostics);
   fields.warn_unknown_keys();
   if (diagnostics.error_count() > errors_before) return std::nullopt;
   return a;
@@ -222,6 +265,18 @@ std::vector<MediaReport> load_media(const fs::path& site_dir, Diagnostics& diagn
       }
     }
     report.news_slug = fields.text("news", false, "对应新闻的网址名").value_or("");
+    if (auto type = fields.text("type", false, "媒体类型：传统媒体、网络新闻或微信微博")) {
+      if (check_choice(*type, media_types(), "type", file, fields.line_of("type"), diagnostics)) report.type = *type;
+    }
+    if (auto count = fields.integer("count", "报道或转发的篇次")) {
+      if (*count < 1 || *count > kMaxReportedCount) {
+        diagnostics.error(file, fields.line_of("count"),
+                          "\"count\"（这一项代表的报道或转发篇次）应当是 1 到 " + std::to_string(kMaxReportedCount) +
+                              " 之间的整数，现在是 " + std::to_string(*count));
+      } else {
+        report.count = *count;
+      }
+    }
     fields.warn_unknown_keys();
     if (diagnostics.error_count() == errors_before) out.push_back(std::move(report));
   }

@@ -161,3 +161,80 @@ TEST_F(ActivityLoaderTest, CountsBeyondTheLimitAreRefusedWithTheirLine) {
 
 }  // namespace
 }  // namespace zhuanlan
+
+namespace zhuanlan {
+namespace {
+
+TEST_F(ActivityLoaderTest, ReadsTheReportFieldsAndEveryFigureOfTheForms) {
+  const auto all = load("forms.json", R"({ "id": "a", "title": "甲", "start": "2025-05-12", "lead": "教务处",
+  "participants": "中学生及家长", "note": "雨天改在体育馆",
+  "contact": { "name": "某老师", "mobile": "139-0000-0001", "position": "教务处副处长" },
+  "stats": { "schoolchildren": 60, "parents": 0, "labs_opened": 4, "talks": 1, "skill_shows": 2,
+             "service_people": 80, "materials": 500, "community": "桂香社区", "community_people": 12 } })");
+  EXPECT_TRUE(found_.items.empty()) << (found_.items.empty() ? "" : format_diagnostic(found_.items.front()));
+  ASSERT_EQ(all.size(), 1u);
+  const Activity& a = all[0];
+  EXPECT_EQ(a.participants, "中学生及家长");
+  EXPECT_EQ(a.note, "雨天改在体育馆");
+  EXPECT_EQ(a.contact.name, "某老师");
+  EXPECT_EQ(a.contact.mobile, "139-0000-0001");
+  EXPECT_EQ(a.contact.position, "教务处副处长");
+  EXPECT_EQ(*a.stats.schoolchildren, 60);
+  EXPECT_EQ(*a.stats.parents, 0);  // entered as 0
+  EXPECT_EQ(*a.stats.labs_opened, 4);
+  EXPECT_EQ(*a.stats.talks, 1);
+  EXPECT_EQ(*a.stats.skill_shows, 2);
+  EXPECT_EQ(*a.stats.service_people, 80);
+  EXPECT_EQ(*a.stats.materials, 500);
+  EXPECT_EQ(a.stats.community, "桂香社区");
+  EXPECT_FALSE(a.stats.teachers.has_value());
+}
+
+TEST_F(ActivityLoaderTest, BadReportFieldsAreReportedAtTheirLines) {
+  load("bad.json", "{ \"id\": \"a\", \"title\": \"甲\", \"start\": \"2025-05-12\", \"lead\": \"教务处\",\n"
+                   "  \"contact\": { \"name\": \"某老师\",\n"
+                   "    \"mobile\": \"请问办公室\", \"phone\": \"1\" },\n"
+                   "  \"stats\": { \"talks\": -1,\n"
+                   "    \"materials\": \"很多\" } }");
+  EXPECT_EQ(find("看起来不是电话号码")->line, 3);
+  EXPECT_EQ(find("\"phone\"")->line, 3);  // unknown key in contact
+  EXPECT_EQ(find("不能是负数")->line, 4);
+  EXPECT_EQ(find("\"materials\"")->line, 5);
+}
+
+TEST_F(ActivityLoaderTest, MediaTypeAndCountHaveDefaultsAndAreChecked) {
+  testing::write_text(site_.path() / "content/media.json",
+                      "[\n  { \"outlet\": \"某报\", \"level\": \"市级\", \"date\": \"2025-05-14\", \"title\": \"一\" },\n"
+                      "  { \"outlet\": \"某号\", \"level\": \"县级\", \"date\": \"2025-05-14\", \"title\": \"二\", \"type\": \"微信微博\", \"count\": 6 },\n"
+                      "  { \"outlet\": \"某台\", \"level\": \"县级\", \"date\": \"2025-05-14\", \"title\": \"三\", \"type\": \"电视\" },\n"
+                      "  { \"outlet\": \"某台\", \"level\": \"县级\", \"date\": \"2025-05-14\", \"title\": \"四\", \"count\": 0 }\n]\n");
+  const auto media = load_media(site_.path(), found_);
+  ASSERT_EQ(media.size(), 2u);
+  EXPECT_EQ(media[0].type, "网络新闻");
+  EXPECT_EQ(media[0].count, 1);
+  EXPECT_EQ(media[1].type, "微信微博");
+  EXPECT_EQ(media[1].count, 6);
+  EXPECT_EQ(find("\"type\" 只能是")->line, 4);
+  EXPECT_EQ(find("\"count\"")->line, 5);
+}
+
+TEST_F(ActivityLoaderTest, SiteReportSettingsForTheFormsAreRead) {
+  testing::write_text(site_.path() / "content/site.json",
+                      testing::minimal_site_json("\"students_total\": 1000,\n  \"report\": { \"unit\": \"某学院宣传部\",\n"
+                                                 "    \"students_participating\": 640 }"));
+  Diagnostics found;
+  const auto site = load_site_config(site_.path(), "", found);
+  ASSERT_TRUE(site);
+  EXPECT_EQ(site->report.unit, "某学院宣传部");
+  EXPECT_EQ(*site->report.students_participating, 640);
+  testing::write_text(site_.path() / "content/site.json",
+                      testing::minimal_site_json("\"students_total\": 1000,\n  \"report\": { \"unit\": \"某学院宣传部\",\n"
+                                                 "    \"students_participating\": 1640 }"));
+  EXPECT_FALSE(load_site_config(site_.path(), "", found));
+  ASSERT_EQ(found.error_count(), 1);
+  EXPECT_EQ(found.items.back().line, 9);
+  EXPECT_NE(found.items.back().message.find("超过了在校学生总数"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace zhuanlan

@@ -77,10 +77,15 @@ std::optional<NewsItem> load_news_item(const fs::path& site_dir, const fs::path&
     check_review_chain(item.reviews, site.review_stages, published, file->source, fields.line_of("reviews"),
                        diagnostics);
   }
+  const std::string cover_caption = collapse_whitespace(fields.text("cover_caption", false, "封面图片说明").value_or(""));
   if (auto cover = image_field(fields, "cover", "封面图片", *file, site_dir, site, diagnostics)) {
     cover->alt = item.title;
+    cover->caption = cover_caption;
     item.cover = cover;
     item.images.push_back(*cover);
+  } else if (!cover_caption.empty()) {
+    diagnostics.warning(file->source, fields.line_of("cover_caption"),
+                        "写了 cover_caption（封面图片说明），但没有 cover（封面图片），这条说明不会显示");
   }
   fields.warn_unknown_keys();
 

@@ -51,6 +51,7 @@ author: 作者甲
 reviewer: 审核乙
 tags: [技能竞赛, 产教融合]
 cover: images/a.jpg
+cover_caption: 选手在赛场上
 ---
 第一段正文。
 
@@ -71,7 +72,9 @@ TEST_F(NewsLoaderTest, LoadsEveryField) {
   EXPECT_EQ(item.summary, "第一段正文。");
   ASSERT_TRUE(item.cover);
   EXPECT_EQ(item.cover->published_path, "images/a.jpg");
+  EXPECT_EQ(item.cover->caption, "选手在赛场上");
   ASSERT_EQ(item.images.size(), 2u);
+  EXPECT_EQ(item.images[0].caption, "选手在赛场上");
   EXPECT_EQ(item.images[1].caption, "比赛现场");
   const std::string body = markdown_html(item.body, {item.url});
   EXPECT_NE(body.find("<figcaption>比赛现场</figcaption>"), std::string::npos) << body;

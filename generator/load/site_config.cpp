@@ -37,6 +37,28 @@ std::optional<DayRange> read_range(JsonFields& fields, const std::string& key, b
   return DayRange{*start, *end};
 }
 
+// The settings of the official forms (model/report_forms.h): the 填报单位
+// and the distinct students for the coverage rate. Read after
+// students_total, which the rate divides by.
+void read_form_settings(JsonFields& report, SiteConfig& site, Diagnostics& diagnostics) {
+  site.report.unit = report.text("unit", false, "填报单位").value_or("");
+  const auto students = report.integer("students_participating", "参加活动的学生人数（每人只计一次）");
+  if (!students) return;
+  const int line = report.line_of("students_participating");
+  if (*students < 0 || *students > kMaxReportedCount) {
+    diagnostics.error(kFile, line,
+                      "report.students_participating 应当是 0 到 " + std::to_string(kMaxReportedCount) +
+                          " 之间的整数（参加活动的不同学生人数）");
+  } else if (site.students_total && *students > *site.students_total) {
+    diagnostics.error(kFile, line,
+                      "report.students_participating（" + std::to_string(*students) + "）超过了在校学生总数 students_total（" +
+                          std::to_string(*site.students_total) + "），覆盖率不能超过 100%。请填写参加活动的不同学生人数，"
+                          "同一学生参加多项活动只计一次");
+  } else {
+    site.report.students_participating = *students;
+  }
+}
+
 }  // namespace
 
 std::optional<std::string> normalise_base_url(const std::string& url, std::string* error) {
@@ -177,6 +199,7 @@ std::optional<SiteConfig> load_site_config(const std::filesystem::path& site_dir
     site.report.featured = report->text("featured", false, "特色活动简介").value_or("");
     site.report.plan_line = report->line_of("plan");
     site.report.featured_line = report->line_of("featured");
+    read_form_settings(*report, site, diagnostics);
     report->warn_unknown_keys();
   }
   if (auto people = fields.object("people", "典型人物设置")) {

@@ -67,7 +67,12 @@ std::optional<Tour> load_tour(const fs::path& site_dir, const SiteConfig& site, 
   Tour tour;
   tour.title = fields.text("title", false, "标题").value_or(tour.title);
   tour.intro = collapse_whitespace(fields.text("intro", false, "简介").value_or(""));
-  if (auto map = image_field(fields, "map", true, "校园地图", "校园平面图", site_dir, site, false, diagnostics)) tour.map = *map;
+  if (auto map = image_field(fields, "map", true, "校园地图", "校园平面图", site_dir, site, false, diagnostics)) {
+    // The map has no caption field: what it is is its caption, so check
+    // does not ask for one the user cannot write.
+    tour.map = *map;
+    tour.map.caption = tour.map.alt;
+  }
   fields.asked("stops");
   const auto& stops = doc->value.contains("stops") ? doc->value.at("stops") : nlohmann::json();
   if (!stops.is_array() || stops.empty()) {
@@ -97,6 +102,7 @@ std::optional<Tour> load_tour(const fs::path& site_dir, const SiteConfig& site, 
     stop.y = coordinate(stop_fields, *doc, pointer, "y", diagnostics).value_or(0);
     if (auto photo = image_field(stop_fields, "photo", true, "照片", stop.name, site_dir, site, false, diagnostics)) {
       stop.photo = *photo;
+      stop.photo.caption = collapse_whitespace(stop_fields.text("caption", false, "照片说明").value_or(""));
     }
     stop.panorama = image_field(stop_fields, "panorama", false, "全景照片", stop.name + "（360° 全景）", site_dir, site,
                                 true, diagnostics);

@@ -40,12 +40,14 @@ class TourLoaderTest : public ::testing::Test {
 
 TEST_F(TourLoaderTest, ReadsStopsInRouteOrder) {
   const auto tour = load(R"({ "map": "images/tour/map.jpg", "stops": [
-    { "id": "gate", "name": "校门", "x": 0.1, "y": 0.9, "photo": "images/tour/a.jpg" },
+    { "id": "gate", "name": "校门", "x": 0.1, "y": 0.9, "photo": "images/tour/a.jpg", "caption": "学院正门" },
     { "id": "lab", "name": "实训中心", "x": 0.42, "y": 0.31, "photo": "images/tour/a.jpg",
       "panorama": "images/tour/a-360.jpg", "description": "**先进**设备", "activities": ["x"] } ] })");
   ASSERT_TRUE(tour) << found_.items.size();
   ASSERT_EQ(tour->stops.size(), 2u);
   EXPECT_EQ(tour->stops[1].url, "tour/lab.html");
+  EXPECT_EQ(tour->stops[0].photo.caption, "学院正门");
+  EXPECT_EQ(tour->stops[1].photo.caption, "");
   EXPECT_DOUBLE_EQ(tour->stops[1].x, 0.42);
   ASSERT_TRUE(tour->stops[1].panorama);
   EXPECT_EQ(tour->stops[1].panorama->published_path, "images/tour/a-360.jpg");

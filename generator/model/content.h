@@ -23,6 +23,11 @@ struct Footer {
 struct ReportInfo {
   std::string contact, position, mobile, qq, plan, featured;
   int plan_line = 0, featured_line = 0;  // in site.json, for messages
+  // The official forms (model/report_forms.h): the 填报单位 printed above
+  // the tables (empty: the school), and the distinct students who took part,
+  // the only figure a coverage rate can be computed from.
+  std::string unit;
+  std::optional<long long> students_participating;
 };
 
 class ImageHeaders;  // load/image_refs.h
@@ -93,7 +98,7 @@ struct NewsItem {
   std::string slug;
   std::string url;     // site-relative: news/<slug>.html
   std::string title, department, author, photographer, editor, reviewer, activity;
-  std::optional<ImageRef> cover;
+  std::optional<ImageRef> cover;  // its caption is cover_caption
   std::vector<std::string> tags;
   std::string summary;  // given, or made from the body
   bool top = false, featured = false, draft = false;
@@ -119,7 +124,7 @@ struct FreePage {
 };
 
 // Participation figures of one activity. A figure nobody reported stays
-// empty, so that tables can say 未报送 instead of a misleading 0.
+// empty, so that the forms leave it blank instead of showing a misleading 0.
 // The largest count a stats figure or students_total may hold (100 million):
 // far beyond any school's activity, and small enough that no sum of the
 // statistics pages can overflow.
@@ -129,10 +134,25 @@ struct ActivityStats {
   std::optional<long long> teachers, students, community_people, visitors, enterprises, enterprise_people,
       hands_on_projects;
   std::string community;  // 社区（乡村）name(s)
+  // The figures of the 开展情况汇总表 (seed 004), all 人次 unless noted.
+  std::optional<long long> schoolchildren,  // 中小学生
+      parents,                              // 家长
+      labs_opened,                          // 开放的实验实训室, 个
+      talks,                                // 职业教育宣讲, 场
+      skill_shows,                          // 职业技能展示, 场
+      service_people,                       // 便民服务
+      materials;                            // 发放宣传资料, 份
   bool reported() const {
     return teachers || students || community_people || visitors || enterprises || enterprise_people ||
-           hands_on_projects || !community.empty();
+           hands_on_projects || !community.empty() || schoolchildren || parents || labs_opened || talks ||
+           skill_shows || service_people || materials;
   }
+};
+
+// The person responsible for an activity (活动负责人), for the report forms
+// only: never published on the site.
+struct ActivityContact {
+  std::string name, mobile, position;  // position: 部门和职务
 };
 
 struct Activity {
@@ -150,6 +170,10 @@ struct Activity {
   std::string summary_text;
   std::vector<ImageRef> images;
   ActivityStats stats;
+  // Report forms (model/report_forms.h): the 活动安排表's 活动负责人,
+  // 活动参与人员 (participants, else audience) and 备注.
+  ActivityContact contact;
+  std::string participants, note;
 };
 
 // The forms an activity may take (activities' "form").
@@ -165,11 +189,20 @@ inline const std::vector<std::string>& media_levels() {
   return levels;
 }
 
+// The kinds of media of the 开展情况汇总表's three columns; a report
+// without "type" is 网络新闻.
+inline const std::vector<std::string>& media_types() {
+  static const std::vector<std::string> types = {"传统媒体", "网络新闻", "微信微博"};
+  return types;
+}
+
 struct MediaReport {
   std::string source;
   int line = 0;
   std::string outlet, level, title, url, news_slug;
   Day date{};
+  std::string type = "网络新闻";  // one of media_types()
+  long long count = 1;           // the reports or reposts the entry stands for
 };
 
 // A stop of the online campus tour (线上逛校园).
@@ -178,7 +211,7 @@ struct TourStop {
   std::string id, name;
   std::string url;             // tour/<id>.html
   double x = 0, y = 0;         // place on the map, fractions of its width and height
-  ImageRef photo;              // the flat photo every visitor can see
+  ImageRef photo;              // the flat photo every visitor can see; its caption is the stop's "caption"
   std::optional<ImageRef> panorama;  // an equirectangular 360° photo
   std::string external_url;    // a panorama hosted elsewhere
   std::shared_ptr<const MarkdownDocument> description_markdown;  // null when empty

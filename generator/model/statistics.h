@@ -1,7 +1,8 @@
 #pragma once
-// The statistics forms the education authorities ask for, computed from the
-// activities and media reports. One table form serves the web page, the CSV
-// and the XLSX files, so the three always agree.
+// A table of figures as the forms and the statistics page show it: the
+// official forms (model/report_forms.h) are StatTables, and one table form
+// serves the report's XLSX and CSV files, the web page and its downloads,
+// so they always agree.
 #include <optional>
 #include <string>
 #include <variant>
@@ -11,6 +12,7 @@
 
 namespace zhuanlan {
 
+// A figure nobody entered: left blank, never shown as 0.
 struct NotReported {};
 struct Percent {
   double ratio = 0;  // 0.125 is 12.5%
@@ -20,37 +22,48 @@ using StatCell = std::variant<NotReported, long long, Percent, std::string>;
 struct StatColumn {
   std::string title;
   std::string group;  // a heading over adjacent columns (merged in XLSX), or ""
-  int width = 12;     // in characters, for XLSX
+};
+
+// A line above the table, e.g. 填报人：某老师.
+struct HeaderLine {
+  std::string label;  // 填报人：
+  std::string value;
+};
+
+// A row below the table: a label in the first column and a long text over
+// all the others (the 信息采集表's 活动周工作计划).
+struct WideRow {
+  std::string label;
+  std::string text;
 };
 
 struct StatTable {
-  std::string file_stem;  // activities, summary, daily, info
+  std::string id;         // the form's id in official-forms.json, or the page's table name
+  std::string file_stem;  // the file name without extension
+  std::string sheet_name;
   std::string title;      // 2025年职业教育活动周情况统计表
+  std::vector<HeaderLine> header_lines;
   std::vector<StatColumn> columns;
   std::vector<std::vector<StatCell>> rows;
   bool last_row_is_total = false;
-  std::vector<std::string> notes;  // how each figure is computed
+  std::vector<WideRow> wide_rows;
+  std::string instructions;        // the form's 填表说明 line, or ""
+  std::vector<std::string> notes;  // how the figures are computed: for the statistics page only
 };
 
-// Seed 000: one row per activity, and a totals row.
-StatTable activity_table(const SiteModel& model);
-// Seed 002: the school's summary.
-StatTable summary_table(const SiteModel& model);
-// Seed 004: one row per day of the week, and a totals row.
-StatTable daily_table(const SiteModel& model);
-// Seed 002's 信息采集表, from site.json's report. Texts over the limit are
-// reported by check_report_limits, not cut.
-StatTable info_collection_table(const SiteModel& model);
-
-constexpr std::size_t kReportTextLimit = 300;
-
-// The sum of the values that were reported; NotReported when none were.
+// The sum of the values that were entered; NotReported when none were.
 StatCell sum_reported(const std::vector<std::optional<long long>>& values);
+
+// Adds a cell to a running total: only numbers count, and the total stays
+// NotReported as long as nothing was entered.
+void add_to(StatCell& total, const StatCell& value);
+
+StatCell count_or_blank(const std::optional<long long>& value);
 
 // Whether any column has a group heading (then the header takes two rows).
 bool has_column_groups(const StatTable& table);
 
-// The text a cell shows: 未报送, 1234, 12.5%.
+// The text a cell shows: "" for a figure nobody entered, 1234, 12.5%.
 std::string cell_text(const StatCell& cell);
 
 }  // namespace zhuanlan

@@ -348,6 +348,7 @@ std::string PageRenderer::news_item(std::size_t index) {
   d.set("cover", cover_above ? data(item.cover->published_path) : data(false));
   d.set("cover_alt", item.cover ? item.cover->alt : std::string());
   d.set("cover_img", cover_above ? data(image_tag(*item.cover, root, false)) : data(false));
+  d.set("cover_caption", cover_above ? text_or_false(item.cover->caption) : data(false));
   list tags;
   for (const auto& tag_name : item.tags) {
     const auto tag = std::find_if(model_.tags.begin(), model_.tags.end(),

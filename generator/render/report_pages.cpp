@@ -1,5 +1,6 @@
 #include "render/report_pages.h"
 
+#include "model/report_forms.h"
 #include "util/paths.h"
 
 namespace zhuanlan {
@@ -59,7 +60,18 @@ std::string render_media(PageRenderer& r) {
 }
 
 std::vector<StatTable> published_tables(const SiteModel& model) {
-  return {summary_table(model), activity_table(model), daily_table(model)};
+  // The official forms without what only the authorities get: the lines
+  // naming the person who fills them in, and the 填表说明.
+  const auto for_public = [](StatTable table, const std::string& stem) {
+    table.file_stem = stem;
+    table.header_lines.clear();
+    table.instructions.clear();
+    return table;
+  };
+  StatTable activities = for_public(stats_department_form(model, ""), "activities");
+  // Told apart from the school's 情况统计表 above it on the page.
+  activities.title.replace(activities.title.find("情况统计表"), std::string_view("情况统计表").size(), "各项活动情况统计表");
+  return {for_public(stats_province_form(model), "summary"), activities, for_public(daily_summary_form(model), "daily")};
 }
 
 data table_data(const StatTable& table) {
@@ -101,7 +113,6 @@ data table_data(const StatTable& table) {
       data entry;
       entry.set("text", cell_text(cell));
       entry.set("number", !std::holds_alternative<std::string>(cell));
-      entry.set("missing", std::holds_alternative<NotReported>(cell));
       cells.push_back(entry);
     }
     data row;
@@ -121,7 +132,11 @@ std::string render_stats(PageRenderer& r) {
   const std::string path = "stats/index.html";
   data d = r.common(root_prefix_for(path));
   list tables;
-  for (const auto& table : published_tables(model)) tables.push_back(table_data(table));
+  for (auto table : published_tables(model)) {
+    // How each table is computed, in the site's own words.
+    table.notes = {r.text().get("数据统计.说明." + table.file_stem)};
+    tables.push_back(table_data(table));
+  }
   d.set("tables", tables);
   return r.wrap({path, "stats", r.text().get("数据统计.标题"), r.text().fill("数据统计.简介", {{"专栏", model.site.title}}),
                  "", false, false},

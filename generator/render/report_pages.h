@@ -11,7 +11,8 @@ namespace zhuanlan {
 
 std::string render_media(PageRenderer& renderer);
 
-// The tables published on the statistics page, in page order.
+// The tables published on the statistics page, in page order: the official
+// forms (model/report_forms.h) without the reporting person's lines.
 std::vector<StatTable> published_tables(const SiteModel& model);
 
 std::string render_stats(PageRenderer& renderer);

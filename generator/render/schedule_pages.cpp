@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "model/activity_time.h"
 #include "render/image_tag.h"
 #include "util/paths.h"
 #include "util/text.h"
@@ -15,26 +16,21 @@ namespace {
 
 std::string day_text(Day day) { return format_day_chinese(day) + " " + weekday_chinese(day); }
 
-data figure(const SiteText& text, const std::string& label, const std::optional<long long>& value, const std::string& unit) {
+// A figure that was entered, with its unit; nothing for one that was not,
+// nor for a 0 (the forms need it, a visitor does not).
+void add_figure(list& figures, const SiteText& text, const std::string& label, const std::optional<long long>& value,
+                const std::string& unit) {
+  if (!value || *value == 0) return;
   data entry;
   entry.set("label", text.get(label));
-  entry.set("value", value ? std::to_string(*value) + " " + text.get(unit) : text.get("活动.未报送"));
-  entry.set("not_reported", !value.has_value());
-  return entry;
+  entry.set("value", std::to_string(*value) + " " + text.get(unit));
+  figures.push_back(entry);
 }
 
 }  // namespace
 
 std::string activity_time_text(const Activity& a, const SiteText& site_text) {
-  const bool one_day = a.first_day == a.last_day;
-  std::string text = day_text(a.first_day);
-  if (!a.start.has_time) {
-    return one_day ? text + " " + site_text.get("活动.全天") : text + "—" + format_month_day_chinese(a.last_day) + " " + weekday_chinese(a.last_day);
-  }
-  text += " " + format_time_china(a.start.utc);
-  if (!a.end) return text;
-  if (one_day) return text + "—" + format_time_china(a.end->utc);
-  return text + "—" + format_month_day_chinese(a.last_day) + (a.end->has_time ? " " + format_time_china(a.end->utc) : "");
+  return activity_time_text(a, site_text.get("活动.全天"));
 }
 
 data activity_entry(const Activity& a, const SiteText& text) {
@@ -161,17 +157,29 @@ std::string render_activity(PageRenderer& r, std::size_t index) {
   const ActivityStats& s = a.stats;
   list figures;
   const SiteText& text = r.text();
-  figures.push_back(figure(text, "活动.数据.参与教师", s.teachers, "单位.人"));
-  figures.push_back(figure(text, "活动.数据.参与学生", s.students, "单位.人"));
-  data community = figure(text, "活动.数据.参与社区人数", s.community_people, "单位.人");
-  if (!s.community.empty()) community.set("note", s.community);
-  figures.push_back(community);
-  figures.push_back(figure(text, "活动.数据.观摩体验人数", s.visitors, "单位.人"));
-  figures.push_back(figure(text, "活动.数据.参与企业", s.enterprises, "单位.家"));
-  figures.push_back(figure(text, "活动.数据.企业参与人数", s.enterprise_people, "单位.人"));
-  figures.push_back(figure(text, "活动.数据.观摩体验项目", s.hands_on_projects, "单位.个"));
+  add_figure(figures, text, "活动.数据.参与教师", s.teachers, "单位.人");
+  add_figure(figures, text, "活动.数据.参与学生", s.students, "单位.人");
+  add_figure(figures, text, "活动.数据.中小学生", s.schoolchildren, "单位.人");
+  add_figure(figures, text, "活动.数据.家长", s.parents, "单位.人");
+  const bool community_people = s.community_people.value_or(0) > 0;
+  if (community_people || !s.community.empty()) {
+    data community;
+    community.set("label", text.get("活动.数据.参与社区人数"));
+    community.set("value", community_people ? std::to_string(*s.community_people) + " " + text.get("单位.人") : s.community);
+    if (community_people && !s.community.empty()) community.set("note", s.community);
+    figures.push_back(community);
+  }
+  add_figure(figures, text, "活动.数据.观摩体验人数", s.visitors, "单位.人");
+  add_figure(figures, text, "活动.数据.参与企业", s.enterprises, "单位.家");
+  add_figure(figures, text, "活动.数据.企业参与人数", s.enterprise_people, "单位.人");
+  add_figure(figures, text, "活动.数据.观摩体验项目", s.hands_on_projects, "单位.个");
+  add_figure(figures, text, "活动.数据.开放实训室", s.labs_opened, "单位.个");
+  add_figure(figures, text, "活动.数据.宣讲", s.talks, "单位.场");
+  add_figure(figures, text, "活动.数据.技能展示", s.skill_shows, "单位.场");
+  add_figure(figures, text, "活动.数据.便民服务", s.service_people, "单位.人次");
+  add_figure(figures, text, "活动.数据.宣传资料", s.materials, "单位.份");
+  d.set("has_figures", !figures.empty());
   d.set("figures", figures);
-  d.set("has_figures", s.reported());
   d.set("news", r.cards_of(model.activity_news[index], 0, model.activity_news[index].size()));
   d.set("has_news", !model.activity_news[index].empty());
   d.set("day_anchor", "d" + format_day_iso(a.first_day));

@@ -70,6 +70,7 @@ std::string render_tour_stop(PageRenderer& r, std::size_t index) {
   d.set("number", std::to_string(index + 1));
   d.set("total", std::to_string(tour.stops.size()));
   d.set("photo_img", image_tag(stop.photo, root, false));
+  d.set("photo_caption", text_or_false(stop.photo.caption));
   if (stop.panorama) {
     data panorama;
     panorama.set("src", root + stop.panorama->published_path);

@@ -2,10 +2,61 @@
 
 #include <algorithm>
 
-#include "model/statistics.h"
+#include "model/report_forms.h"
 #include "util/text.h"
 
 namespace zhuanlan {
+
+namespace {
+
+// The figures of an activity the forms still lack: left blank there.
+void check_missing_figures(const Activity& a, Diagnostics& diagnostics) {
+  std::vector<std::string> missing;
+  for (const auto& figure : stat_figures()) {
+    if (!(a.stats.*figure.member)) missing.push_back(std::string(figure.key) + "（" + figure.meaning + "）");
+  }
+  const std::string ended = "活动“" + a.title + "”已于 " + format_day_iso(a.last_day) + " 结束";
+  if (!a.stats.reported()) {
+    diagnostics.warning(a.source, a.line,
+                        ended + "，但还没有填写参与情况 \"stats\"，报送表格中它的数字将全部留空。请在 \"stats\" 中填写：" +
+                            join(missing) + "；没有的项请填 0");
+  } else if (!missing.empty()) {
+    diagnostics.warning(a.source, a.line,
+                        ended + "，参与情况 \"stats\" 还缺少 " + std::to_string(missing.size()) + " 项：" + join(missing) +
+                            "。报送表格中这些数字将留空；确实没有的请填 0");
+  }
+  if (a.contact.name.empty() || a.contact.mobile.empty()) {
+    diagnostics.warning(a.source, a.line,
+                        "活动“" + a.title + "”没有填写活动负责人的" +
+                            (a.contact.name.empty() ? std::string(a.contact.mobile.empty() ? "姓名和手机号码" : "姓名")
+                                                    : std::string("手机号码")) +
+                            "，活动安排表中将留空。请写上 \"contact\": { \"name\": \"姓名\", \"mobile\": \"手机号码\", "
+                            "\"position\": \"部门和职务\" }（只用于报送材料，不会发布到网站上）");
+  }
+}
+
+// The coverage rate needs distinct students; the activities' figures
+// count attendances.
+void check_coverage_inputs(const SiteModel& model, Diagnostics& diagnostics) {
+  const SiteConfig& site = model.site;
+  if (!site.students_total) {
+    diagnostics.warning("content/site.json", 0,
+                        "没有填写在校学生总数 \"students_total\"，情况统计表中的“参与活动的学生覆盖率”将留空");
+  }
+  if (site.report.students_participating) return;
+  std::vector<std::optional<long long>> students;
+  for (const auto& a : model.activities) students.push_back(a.stats.students);
+  const StatCell attendances = sum_reported(students);
+  diagnostics.warning("content/site.json", 0,
+                      "没有填写 \"report\" 中的 \"students_participating\"（参加活动的不同学生人数，每名学生只计一次），"
+                      "情况统计表中的“参与活动的学生覆盖率”将留空。各活动填写的学生数是人次" +
+                          (std::holds_alternative<long long>(attendances) ? "（合计 " + cell_text(attendances) + " 人次）"
+                                                                          : std::string()) +
+                          "，同一学生参加多项活动会重复计算，不能用来计算覆盖率。请按签到或选课记录统计不同学生的人数后填写，"
+                          "例如 \"students_participating\": 6800");
+}
+
+}  // namespace
 
 void check_schedule(const SiteModel& model, Day today, Diagnostics& diagnostics) {
   const SiteConfig& site = model.site;
@@ -26,11 +77,7 @@ void check_schedule(const SiteModel& model, Day today, Diagnostics& diagnostics)
                           "活动“" + a.title + "”的日期（" + format_day_iso(a.first_day) + "）不在" + span_name + " " +
                               format_day_iso(span.start) + " 至 " + format_day_iso(span.end) + " 之内，请确认日期");
     }
-    if (a.last_day < today && !a.stats.reported()) {
-      diagnostics.warning(a.source, a.line,
-                          "活动“" + a.title + "”已于 " + format_day_iso(a.last_day) +
-                              " 结束，但还没有填写参与情况 \"stats\"，统计表中将显示为“未报送”");
-    }
+    if (a.last_day < today) check_missing_figures(a, diagnostics);
   }
   for (const auto& item : model.news) {
     if (!item.activity.empty()) continue;
@@ -45,14 +92,7 @@ void check_schedule(const SiteModel& model, Day today, Diagnostics& diagnostics)
                         "这条新闻没有写 activity，而当天" + item.department + "有活动：" + join(candidates) +
                             "。如果报道的是其中之一，请在 front matter 中加上 activity: 活动 id");
   }
-  // Student figures count attendances, so the coverage can pass 100%;
-  // the authorities' form expects a share of students.
-  const StatTable summary = summary_table(model);
-  if (const auto* rate = std::get_if<Percent>(&summary.rows[0][3]); rate && rate->ratio > 1.0) {
-    diagnostics.warning("content/site.json", 0,
-                        "按活动累计的参与学生人次超过在校学生总数（students_total），学生覆盖率为 " +
-                            cell_text(summary.rows[0][3]) + "。报送前请核实：覆盖率应按参加活动的不同学生人数计算");
-  }
+  if (!model.activities.empty()) check_coverage_inputs(model, diagnostics);
   check_report_limits(site, Severity::warning, diagnostics);
 }
 

@@ -1,5 +1,7 @@
 #include "validate/schedule_checks.h"
 
+#include "model/report_forms.h"
+
 #include <gtest/gtest.h>
 
 namespace zhuanlan {
@@ -66,15 +68,22 @@ TEST_F(ScheduleChecks, WarnsAboutActivitiesOutsideTheMonth) {
   EXPECT_FALSE(any(warnings(model({activity("may", "2025-05-02 09:00", "教务处")})), "不在活动月"));
 }
 
-TEST_F(ScheduleChecks, WarnsAboutEndedActivitiesWithoutFigures) {
+TEST_F(ScheduleChecks, ListsPerEndedActivityTheFiguresStillMissing) {
   Activity reported = activity("done", "2025-05-11 09:00", "教务处");
   reported.stats.students = 10;
-  const SiteModel m = model({activity("silent", "2025-05-11 09:00", "教务处"), reported,
+  reported.stats.teachers = 0;  // zero is a figure
+  Activity complete = activity("complete", "2025-05-11 09:00", "教务处");
+  for (const auto& figure : stat_figures()) complete.stats.*figure.member = 1;
+  complete.contact = {"某老师", "139-0000-0001", "教务处干事"};
+  const SiteModel m = model({activity("silent", "2025-05-11 09:00", "教务处"), reported, complete,
                              activity("later", "2025-05-15 09:00", "教务处")});
   const auto found = warnings(m, "2025-05-13");
-  EXPECT_TRUE(any(found, "活动silent”已于 2025-05-11 结束"));
-  EXPECT_FALSE(any(found, "活动done”已于"));
-  EXPECT_FALSE(any(found, "活动later”已于"));  // not over yet
+  EXPECT_TRUE(any(found, "活动silent”已于 2025-05-11 结束，但还没有填写参与情况"));
+  EXPECT_TRUE(any(found, "活动done”已于 2025-05-11 结束，参与情况 \"stats\" 还缺少 12 项：schoolchildren（参与的中小学生人次）"));
+  EXPECT_FALSE(any(found, "还缺少 12 项：teachers"));
+  EXPECT_TRUE(any(found, "活动done”没有填写活动负责人的姓名和手机号码"));
+  EXPECT_FALSE(any(found, "活动complete”"));
+  EXPECT_FALSE(any(found, "活动later”"));  // not over yet
 }
 
 TEST_F(ScheduleChecks, WarnsAboutNewsThatMayHaveForgottenItsActivity) {
@@ -93,16 +102,19 @@ TEST_F(ScheduleChecks, WarnsAboutNewsThatMayHaveForgottenItsActivity) {
   EXPECT_FALSE(any(warnings(model({contest}, {item})), "activity: 活动 id"));
 }
 
-TEST_F(ScheduleChecks, WarnsWhenStudentAttendancesExceedTheStudentBody) {
+TEST_F(ScheduleChecks, ExplainsThatAttendancesGiveNoCoverageRate) {
   Activity big = activity("big", "2025-05-12 09:00", "学生处");
   big.stats.students = 1500;
   Content c;
   c.site.week = {day("2025-05-11"), day("2025-05-17")};
   c.site.students_total = 1000;
   c.activities = {big};
-  EXPECT_TRUE(any(warnings(build_site_model(c)), "学生覆盖率为 150.0%"));
-  c.activities[0].stats.students = 900;
-  EXPECT_FALSE(any(warnings(build_site_model(c)), "学生覆盖率"));
+  EXPECT_TRUE(any(warnings(build_site_model(c)), "不能用来计算覆盖率"));
+  EXPECT_TRUE(any(warnings(build_site_model(c)), "合计 1500 人次"));
+  c.site.report.students_participating = 600;
+  EXPECT_FALSE(any(warnings(build_site_model(c)), "覆盖率"));
+  c.site.students_total.reset();
+  EXPECT_TRUE(any(warnings(build_site_model(c)), "没有填写在校学生总数"));
 }
 
 TEST_F(ScheduleChecks, ReportTextsOverThreeHundredCharactersAreCounted) {

@@ -48,7 +48,8 @@ Recipe full_size_recipe(ImageFormat format) {
   recipe.full_size = true;
   recipe.formats = {format};
   recipe.files = {full_size_file_name(format)};
-  recipe.text = processing_fingerprint() + "\nfull " + std::string(file_extension(format));
+  // JPEG photos are copied by the lossless transform (write/jpeg_transform).
+  recipe.text = processing_fingerprint() + "\nfull " + std::string(file_extension(format)) + " lossless-transform 1";
   return recipe;
 }
 

@@ -7,7 +7,9 @@
 #include <fstream>
 #include <memory>
 
+#include "util/files.h"
 #include "util/vips_runtime.h"
+#include "write/jpeg_transform.h"
 
 namespace zhuanlan {
 namespace fs = std::filesystem;
@@ -102,6 +104,23 @@ vips::VImage fit_for(const vips::VImage& image, ImageFormat format) {
                    "。请重新从相机或手机复制这张照片，或用图片软件打开后另存为 JPG（技术信息：" + detail + "）");
 }
 
+// A JPEG copied without decoding: turned upright and stripped by the
+// lossless transform, when the photo is a JPEG without its own colour
+// profile (one with a profile is converted to sRGB, which needs its pixels).
+bool copied_losslessly(const fs::path& source, const fs::path& file) {
+  const auto bytes = read_file(source);
+  if (!bytes || bytes->rfind("\xFF\xD8\xFF", 0) != 0) return false;
+  const vips::VImage header = vips::VImage::new_from_file(source.c_str());
+  if (header.get_typeof(VIPS_META_ICC_NAME) != 0) return false;
+  const int orientation = header.get_typeof(VIPS_META_ORIENTATION) != 0 ? header.get_int(VIPS_META_ORIENTATION) : 1;
+  const auto upright = lossless_upright_jpeg(*bytes, orientation);
+  if (!upright) return false;
+  std::ofstream out(file, std::ios::binary | std::ios::trunc);
+  out.write(upright->data(), static_cast<std::streamsize>(upright->size()));
+  if (!out) throw std::runtime_error("无法写入 " + file.string());
+  return true;
+}
+
 }  // namespace
 
 std::string version_file_name(int width, ImageFormat format) {
@@ -129,6 +148,7 @@ void make_web_versions(const fs::path& source, const std::vector<int>& widths, c
 void make_full_size(const fs::path& source, ImageFormat format, const fs::path& file) {
   start_vips();
   try {
+    if (format == ImageFormat::jpeg && copied_losslessly(source, file)) return;
     save(fit_for(upright_photo(source, kUnlimited), format), format, file, true);
   } catch (const vips::VError& error) {
     rethrow_as_image_error(error);

@@ -1,6 +1,8 @@
 #include "write/report.h"
 
-#include "model/statistics.h"
+#include <set>
+
+#include "model/report_forms.h"
 #include "validate/schedule_checks.h"
 #include "write/staged_output.h"
 #include "write/submission_bundle.h"
@@ -15,19 +17,14 @@ ReportResult write_report(const BuildOptions& options, const std::filesystem::pa
   const SiteModel& model = prepared->model;
   check_report_limits(model.site, Severity::error, result.diagnostics);
   if (result.diagnostics.has_errors()) return result;
-  const std::vector<StatTable> tables = {info_collection_table(model), summary_table(model), activity_table(model),
-                                         daily_table(model)};
-  // File names people recognise when they attach them to an e-mail.
-  const std::map<std::string, std::string> names = {{"info", "信息采集表"},
-                                                    {"summary", "情况统计表-汇总"},
-                                                    {"activities", "情况统计表-分活动"},
-                                                    {"daily", "开展情况汇总表-按日"}};
   try {
     StagedOutput output(out_dir);
-    for (const StatTable& table : tables) {
-      const std::string stem = names.at(table.file_stem);
-      output.write(stem + ".xlsx", table_xlsx(table, model.site.school, stable_timestamp(model.site)));
-      output.write(stem + ".csv", table_csv(table));
+    std::set<std::string> stems;  // two department names may make one file name
+    for (const StatTable& form : report_forms(model)) {
+      std::string stem = form.file_stem;
+      for (int n = 2; !stems.insert(stem).second; ++n) stem = form.file_stem + "-" + std::to_string(n);
+      output.write(stem + ".xlsx", table_xlsx(form, model.site.school, stable_timestamp(model.site)));
+      output.write(stem + ".csv", table_csv(form));
       result.files.push_back(stem + ".xlsx");
       result.files.push_back(stem + ".csv");
     }

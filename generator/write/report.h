@@ -1,7 +1,7 @@
 #pragma once
-// `zhuanlan report`: the forms a school sends to the education authorities
-// (情况统计表 in three shapes and the 信息采集表) as XLSX and CSV files, and
-// the featured photos (write/submission_bundle.h).
+// `zhuanlan report`: the official forms a school sends to the education
+// authorities (model/report_forms.h) as XLSX and CSV files, and the
+// featured photos (write/submission_bundle.h).
 #include <filesystem>
 #include <string>
 #include <vector>
