@@ -166,6 +166,76 @@ TEST_F(ImageBuildTest, BrokenPhotosStopTheBuildNamingThePhotoAndThePageThatUsesI
   EXPECT_FALSE(fs::exists(outputs_.path() / "public.zhuanlan-stage"));
 }
 
+// The file of the image cache that holds these bytes (a published image is
+// a hard link to one while both are whole).
+fs::path cache_file_with(const fs::path& site, const std::string& bytes) {
+  for (const auto& file : fs::recursive_directory_iterator(site / ".zhuanlan-cache/images")) {
+    if (file.is_regular_file() && file.file_size() == bytes.size() && testing::read_text(file.path()) == bytes) {
+      return file.path();
+    }
+  }
+  ADD_FAILURE() << "no cache file holds these bytes";
+  return {};
+}
+
+bool warns(const Diagnostics& diagnostics, const std::string& text) {
+  for (const auto& d : diagnostics.items) {
+    if (d.severity == Severity::warning && d.message.find(text) != std::string::npos) return true;
+  }
+  return false;
+}
+
+TEST_F(ImageBuildTest, ACacheFileCutShortIsNoticedByCheckAndRemadeByTheNextBuildWhichPublishesItWhole) {
+  const fs::path out = outputs_.path() / "public";
+  ASSERT_TRUE(build(out).ok);
+  const fs::path published = out / "images/b-480.jpg";
+  const std::string whole = testing::read_text(published);
+  const std::string sibling = testing::read_text(out / "images/b.jpg");  // same cache entry, left whole
+  // What the first build published, as a deploy tool's hard link would keep it.
+  const fs::path first_published = outputs_.path() / "first-b-480.jpg";
+  fs::create_hard_link(published, first_published);
+  const fs::path cached = cache_file_with(site_.path(), whole);
+  EXPECT_TRUE(fs::equivalent(cached, published));
+  fs::resize_file(cached, whole.size() / 2);
+  const std::string damaged = testing::read_text(first_published);
+
+  // check notices, says the site may show a broken image and that a build mends it.
+  const testing::CommandRun checked =
+      testing::run_command(std::string(ZHUANLAN_BINARY) + " check --today 2025-05-10 --site " + site_.path().string() + " 2>&1");
+  EXPECT_EQ(checked.status, 0) << checked.output;
+  EXPECT_NE(checked.output.find("警告：图片 content/images/b.jpg 在图片缓存（.zhuanlan-cache/images）中处理好的文件 "
+                                "480.jpg 已损坏（大小与生成时记录的不同，可能被截断），已重新生成"),
+            std::string::npos)
+      << checked.output;
+  EXPECT_NE(checked.output.find("请重新构建一次"), std::string::npos) << checked.output;
+
+  // check made the entry again; cut short once more, then built.
+  fs::resize_file(cache_file_with(site_.path(), whole), whole.size() / 2);
+  const BuildResult rebuilt = build(out);
+  ASSERT_TRUE(rebuilt.ok);
+  EXPECT_EQ(rebuilt.images.damaged, 1u);
+  EXPECT_EQ(rebuilt.images.made, 1u);
+  EXPECT_TRUE(warns(rebuilt.diagnostics, "480.jpg 已损坏（大小与生成时记录的不同，可能被截断），已重新生成。本次发布的是重新生成的文件"));
+  EXPECT_EQ(testing::read_text(published), whole);
+  EXPECT_EQ(size_of(published), std::make_pair(480, 360));
+  EXPECT_EQ(testing::read_text(out / "images/b.jpg"), sibling);
+  // The remade entry is new files: the first build's file was not written to.
+  EXPECT_EQ(testing::read_text(first_published), damaged);
+  EXPECT_FALSE(fs::equivalent(first_published, published));
+
+  // Bytes changed in place with the size kept are found by their hash.
+  const std::string bytes = testing::read_text(out / "images/phone-800.jpg");
+  const fs::path jpeg = cache_file_with(site_.path(), bytes);
+  std::string flipped = bytes;
+  flipped[flipped.size() / 2] ^= 0x55;
+  testing::write_text(jpeg, flipped);
+  const BuildResult again = build(out);
+  ASSERT_TRUE(again.ok);
+  EXPECT_EQ(again.images.damaged, 1u);
+  EXPECT_TRUE(warns(again.diagnostics, "800.jpg 已损坏（内容与生成时记录的校验值不符或文件缺失）"));
+  EXPECT_EQ(testing::read_text(out / "images/phone-800.jpg"), bytes);
+}
+
 TEST_F(ImageBuildTest, OriginalsArePublishedOnlyWhenTheSiteOptsInAndStillWithoutMetadata) {
   testing::write_text(site_.path() / "content/site.json",
                       testing::minimal_site_json(R"("images": { "publish_originals": true, "max_bytes": 8000000 })"));

@@ -118,7 +118,8 @@ int run_check(zhuanlan::BuildOptions options, const std::string& today_text) {
   if (prepared) {
     zhuanlan::check_schedule(prepared->model, today, diagnostics);
     options.on_image_progress = terminal_progress();
-    const zhuanlan::ImageWork work = zhuanlan::image_work(options);
+    zhuanlan::ImageWork work = zhuanlan::image_work(options);
+    work.publishing = false;
     zhuanlan::check_images(prepared->images, prepared->model.site.images, work.content_dir, diagnostics);
     // Decoding every photo (into the cache, for the next build) is the only
     // way to find one that is cut short.

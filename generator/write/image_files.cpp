@@ -68,6 +68,17 @@ void make(const Job& job, const fs::path& source, const fs::path& dir) {
   }
 }
 
+// What a build or check says about an entry that was damaged in the cache
+// (it is made again either way).
+std::string damaged_entry_note(const std::string& content_path, const CacheLookup& lookup, bool publishing) {
+  std::string note = "图片 content/" + content_path + " 在图片缓存（.zhuanlan-cache/images）中处理好的文件 " +
+                     lookup.damaged_file + " 已损坏（" +
+                     (lookup.size_changed ? "大小与生成时记录的不同，可能被截断" : "内容与生成时记录的校验值不符或文件缺失") +
+                     "），已重新生成。";
+  return note + (publishing ? "本次发布的是重新生成的文件。"
+                            : "已发布的网站里这张图片可能也已损坏，请重新构建一次，构建会发布重新生成的文件。");
+}
+
 // Finds or makes every job's files. Each photo's bytes are hashed once;
 // only the jobs missing from the cache decode their photo.
 void run_jobs(std::vector<Job>& jobs, const ImageWork& work, ImageStats& stats, Diagnostics& diagnostics) {
@@ -78,16 +89,31 @@ void run_jobs(std::vector<Job>& jobs, const ImageWork& work, ImageStats& stats, 
   const std::vector<std::string> found = hash_sources(work.content_dir, paths, work.cache_dir, &stats.hashed);
   for (std::size_t i = 0; i < paths.size(); ++i) hashes[paths[i]] = found[i];
 
-  std::vector<Job*> missing;
-  for (auto& job : jobs) {
+  // Every entry is checked against its record (its files are hashed), so
+  // the look-ups run in parallel too.
+  std::vector<CacheLookup> lookups(jobs.size());
+  parallel_for(jobs.size(), [&](std::size_t i) {
+    Job& job = jobs[i];
     const std::string& hash = hashes.at(job.image->image.content_path);
-    if (hash.empty()) {
+    if (hash.empty()) return;
+    job.key = image_cache_key(hash, job.recipe.text);
+    lookups[i] = find_cache_entry(work.cache_dir, job.key, job.recipe.files);
+    if (lookups[i].state == CacheLookup::State::found) job.entry = lookups[i].dir;
+  });
+  std::vector<Job*> missing;
+  for (std::size_t i = 0; i < jobs.size(); ++i) {
+    Job& job = jobs[i];
+    if (job.key.empty()) {
       job.error = "无法读取，请检查文件权限";
       continue;
     }
-    job.key = image_cache_key(hash, job.recipe.text);
-    job.entry = find_cache_entry(work.cache_dir, job.key, job.recipe.files);
-    if (!job.entry) missing.push_back(&job);
+    if (job.entry) continue;
+    missing.push_back(&job);
+    if (lookups[i].state == CacheLookup::State::damaged) {
+      ++stats.damaged;
+      diagnostics.warning(job.image->used_by.empty() ? "" : job.image->used_by.front(), 0,
+                          damaged_entry_note(job.image->image.content_path, lookups[i], work.publishing));
+    }
   }
   std::set<std::string> decoded;
   for (const Job* job : missing) decoded.insert(job->image->image.content_path);

@@ -30,12 +30,16 @@ struct ImageWork {
   std::filesystem::path content_dir;
   std::filesystem::path cache_dir;  // image_cache_dir(site)
   ImageProgressFn progress;         // may be empty
+  // Whether the files are about to be published (build, report) or only
+  // checked (check): says what a note about a damaged cache entry tells.
+  bool publishing = true;
 };
 
 struct ImageStats {
   std::size_t hashed = 0;  // photos read to be hashed (new or changed files)
   std::size_t made = 0;    // photos decoded to make files
   std::size_t reused = 0;  // photos whose files were all in the cache (or drawings, published as they are): nothing decoded
+  std::size_t damaged = 0;  // cache entries found damaged and made again (each with a warning)
 };
 
 // A file made from a photo, and where the site publishes it.
