@@ -7,6 +7,8 @@
 #include "test_support.h"
 #include "util/files.h"
 #include "write/build_site.h"
+#include "write/image_cache.h"
+#include "write/image_files.h"
 
 namespace zhuanlan {
 namespace {
@@ -234,6 +236,66 @@ TEST_F(ImageBuildTest, ACacheFileCutShortIsNoticedByCheckAndRemadeByTheNextBuild
   EXPECT_EQ(again.images.damaged, 1u);
   EXPECT_TRUE(warns(again.diagnostics, "800.jpg 已损坏（内容与生成时记录的校验值不符或文件缺失）"));
   EXPECT_EQ(testing::read_text(out / "images/phone-800.jpg"), bytes);
+}
+
+TEST_F(ImageBuildTest, DrawingsArePublishedWithoutScriptsAndMalformedOnesStopTheBuildAtTheirLine) {
+  testing::write_text(site_.path() / "content/images/map.svg",
+                      "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" "
+                      "viewBox=\"0 0 120 80\" width=\"120\" height=\"80\" onload=\"alert(1)\">\n"
+                      "<script>alert(document.cookie)</script>\n"
+                      "<foreignObject width=\"9\" height=\"9\"><p xmlns=\"http://www.w3.org/1999/xhtml\">x</p></foreignObject>\n"
+                      "<a xlink:href=\"javascript:alert(2)\"><path d=\"M0 0H120V80z\" fill=\"#8ab\"/></a>\n"
+                      "<text x=\"4\" y=\"20\">图书馆</text>\n</svg>\n");
+  testing::write_text(site_.path() / "content/news/map.md", news("地图", "", "![校园地图](images/map.svg)"));
+  const fs::path out = outputs_.path() / "public";
+  ASSERT_TRUE(build(out).ok);
+  const std::string published = testing::read_text(out / "images/map.svg");
+  for (const char* gone : {"script", "alert", "onload", "foreignObject", "javascript", "xhtml\">x"}) {
+    EXPECT_EQ(published.find(gone), std::string::npos) << gone << " in " << published;
+  }
+  for (const char* kept : {"viewBox=\"0 0 120 80\"", "<path d=\"M0 0H120V80z\" fill=\"#8ab\"/>", "<text x=\"4\" y=\"20\">图书馆</text>"}) {
+    EXPECT_NE(published.find(kept), std::string::npos) << kept << " not in " << published;
+  }
+  EXPECT_NE(testing::read_text(out / "news/map.html").find("../images/map.svg"), std::string::npos);
+  const auto before = testing::read_tree(out);
+
+  // Found while loading (libvips cannot read them), at the line that names
+  // the drawing, with the drawing's own line from libxml2; the second has a
+  // prefix never declared, which a browser would refuse too.
+  const std::string open = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 120 80\" width=\"120\" height=\"80\">\n";
+  for (const auto& [body, expected] :
+       {std::pair<std::string, std::string>{"<g>\n<rect width=\"5\" height=\"5\">\n</g>\n</svg>\n",
+                                            "第 4 行：不是格式正确的 SVG 文件（技术信息：Opening and ending tag mismatch"},
+        {"<rect width=\"5\" height=\"5\"/>\n<use xlink:href=\"#a\"/>\n</svg>\n",
+         "第 3 行：不是格式正确的 SVG 文件（技术信息：Namespace prefix xlink"}}) {
+    testing::write_text(site_.path() / "content/images/map.svg", open + body);
+    const BuildResult broken = build(out);
+    EXPECT_FALSE(broken.ok);
+    ASSERT_EQ(broken.diagnostics.error_count(), 1);
+    const Diagnostic& error = broken.diagnostics.items.front();
+    EXPECT_EQ(error.file, "content/news/map.md");
+    EXPECT_EQ(error.line, 6);
+    EXPECT_NE(error.message.find("图片 content/images/map.svg " + expected), std::string::npos) << error.message;
+    EXPECT_EQ(testing::read_tree(out), before);
+  }
+
+  // The image stage cleans what loading measured; a drawing that went bad
+  // in between is an error at the drawing's own line, naming its pages.
+  SiteImage drawing;
+  drawing.image.content_path = drawing.image.published_path = "images/map.svg";
+  drawing.used_by = {"content/news/map.md"};
+  ImageStats stats;
+  Diagnostics diagnostics;
+  const ImageWork work{site_.path() / "content", image_cache_dir(site_.path()), {}};
+  EXPECT_TRUE(make_image_files({drawing}, work, stats, diagnostics).empty());
+  ASSERT_EQ(diagnostics.error_count(), 1);
+  const Diagnostic& unbound = diagnostics.items.front();
+  EXPECT_EQ(unbound.file, "content/images/map.svg");
+  EXPECT_EQ(unbound.line, 3);
+  EXPECT_NE(unbound.message.find("SVG 矢量图 content/images/map.svg 不是格式正确的 SVG 文件"), std::string::npos)
+      << unbound.message;
+  EXPECT_NE(unbound.message.find("用到它的有 content/news/map.md"), std::string::npos) << unbound.message;
+  EXPECT_EQ(testing::read_tree(out), before);
 }
 
 TEST_F(ImageBuildTest, OriginalsArePublishedOnlyWhenTheSiteOptsInAndStillWithoutMetadata) {

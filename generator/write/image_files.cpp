@@ -6,11 +6,13 @@
 #include <set>
 
 #include "model/image_variants.h"
+#include "util/files.h"
 #include "util/parallel.h"
 #include "util/text.h"
 #include "write/image_cache.h"
 #include "write/image_processing.h"
 #include "write/source_hashes.h"
+#include "util/svg_cleaning.h"
 
 namespace zhuanlan {
 namespace fs = std::filesystem;
@@ -153,6 +155,22 @@ void run_jobs(std::vector<Job>& jobs, const ImageWork& work, ImageStats& stats, 
   }
 }
 
+// The drawing cleaned for publishing, or nullopt with an error at the
+// drawing's own line.
+std::optional<std::string> cleaned_drawing(const SiteImage& image, const fs::path& content_dir,
+                                           Diagnostics& diagnostics) {
+  const std::string shown = "content/" + image.image.content_path;
+  const auto bytes = read_file(content_dir / image.image.content_path);
+  SvgProblem problem{0, "无法读取，请检查文件权限"};
+  if (bytes) {
+    if (auto cleaned = clean_svg(*bytes, &problem)) return cleaned;
+  }
+  diagnostics.error(shown, problem.line,
+                    "SVG 矢量图 " + shown + " " + problem.detail +
+                        (image.used_by.empty() ? "" : "（用到它的有 " + join(image.used_by) + "）"));
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::vector<ImageFile> make_image_files(const std::vector<SiteImage>& images, const ImageWork& work,
@@ -161,8 +179,10 @@ std::vector<ImageFile> make_image_files(const std::vector<SiteImage>& images, co
   std::vector<ImageFile> files;
   for (const auto& image : images) {
     if (format_for_path(image.image.published_path) == ImageFormat::svg) {
-      // A drawing is published as it is: nothing to make.
-      files.push_back({work.content_dir / image.image.content_path, image.image.published_path});
+      // A drawing is only cleaned: nothing to decode.
+      if (auto cleaned = cleaned_drawing(image, work.content_dir, diagnostics)) {
+        files.push_back({{}, image.image.published_path, std::move(*cleaned)});
+      }
       ++stats.reused;
       continue;
     }
