@@ -64,12 +64,13 @@ bool is_block_end(cmark_node_type type) {
 
 }  // namespace
 
-std::shared_ptr<const MarkdownDocument> parse_markdown(const MarkdownSource& source, Diagnostics& diagnostics) {
+std::shared_ptr<const MarkdownDocument> parse_markdown(const MarkdownSource& source, const LoadContext& context,
+                                                       Diagnostics& diagnostics) {
   register_extensions_once();
   // Column alignment as style="text-align: …": the align attribute cmark
   // writes otherwise is obsolete HTML.
   const int options = CMARK_OPT_DEFAULT | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE |
-                      CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES | (source.raw_html ? CMARK_OPT_UNSAFE : 0);
+                      CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES | (context.site.raw_html ? CMARK_OPT_UNSAFE : 0);
   std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(options));
   for (const char* name : {"table", "strikethrough", "autolink", "tagfilter"}) {
     if (cmark_syntax_extension* extension = cmark_find_syntax_extension(name)) {
@@ -117,7 +118,7 @@ std::shared_ptr<const MarkdownDocument> parse_markdown(const MarkdownSource& sou
         const int line = node_line(node, source.first_line);
         const std::string written = cmark_node_get_url(node) ? cmark_node_get_url(node) : "";
         std::string error;
-        auto resolved = resolve_image(source.content_dir, source.file_dir_in_content, written, source.images, &error);
+        auto resolved = resolve_image(context, source.file_dir_in_content, written, &error);
         if (!resolved) {
           diagnostics.error(source.file, line, "图片" + error);
           continue;
