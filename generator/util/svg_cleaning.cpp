@@ -243,7 +243,11 @@ bool clean_element(xmlNode* element) {
     const std::string cleaned = clean_css(css);
     if (cleaned != css) {
       while (element->children) remove_node(element->children);
-      xmlAddChild(element, xmlNewDocText(element->doc, reinterpret_cast<const xmlChar*>(cleaned.c_str())));
+      // No empty text node: it would write <style></style>, and the next
+      // reading <style/>.
+      if (!cleaned.empty()) {
+        xmlAddChild(element, xmlNewDocText(element->doc, reinterpret_cast<const xmlChar*>(cleaned.c_str())));
+      }
     }
   }
   return true;

@@ -128,10 +128,15 @@ TEST(SvgCleaning, DropsTheDoctypeAndProcessingInstructionsWithoutFetchingThem) {
 }
 
 TEST(SvgCleaning, TheSameInputGivesTheSameBytesAndCleaningAgainChangesNothing) {
-  const std::string hostile = std::string(kOpen) + "<script>alert(1)</script><g onload=\"x()\"><path d=\"M0 0\"/></g></svg>";
-  const std::string once = clean(hostile);
-  EXPECT_EQ(clean(hostile), once);
-  EXPECT_EQ(clean(once), once);
+  // The second found by fuzz/svg_fuzz: a style emptied whole came out as
+  // <style></style> and the next pass wrote <style/>.
+  for (const std::string body : {"<script>alert(1)</script><g onload=\"x()\"><path d=\"M0 0\"/></g>",
+                                 "<style><![CDATA[.b{font-family:'\\\\8F6F'}]]></style><rect/>"}) {
+    const std::string hostile = std::string(kOpen) + body + "</svg>";
+    const std::string once = clean(hostile);
+    EXPECT_EQ(clean(hostile), once);
+    EXPECT_EQ(clean(once), once);
+  }
 }
 
 TEST(SvgCleaning, MalformedXmlIsAProblemWithItsLine) {
