@@ -6,6 +6,7 @@
 // The call to the renderer is the one function below, so that moving
 // Markdown rendering (load/ -> render/) changes only it.
 #include "fuzz_support.h"
+#include "load/image_refs.h"
 #include "load/markdown.h"
 #include "render/markdown_html.h"
 #include "util/diagnostics.h"
@@ -15,25 +16,22 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const fs::path& content_dir() {
+const fs::path& site_dir() {
   static const fs::path dir = [] {
     const fs::path content = fuzz::scratch_dir() / "content";
     fuzz::write_photo(content / "images" / "a.jpg");
     fuzz::write_file(content / "news" / "x.md", "---\ntitle: x\n---\n");
-    return content;
+    return fuzz::scratch_dir();
   }();
   return dir;
 }
 
 void render(std::string_view body, bool raw_html, Diagnostics& diagnostics) {
-  MarkdownSource source;
-  source.text = body;
-  source.file = "content/news/fuzz.md";
-  source.first_line = 4;
-  source.content_dir = content_dir();
-  source.file_dir_in_content = "news";
-  source.raw_html = raw_html;
-  const auto document = parse_markdown(source, diagnostics);
+  SiteConfig site;
+  site.raw_html = raw_html;
+  ImageHeaders headers;  // fresh for each input, as for each load
+  const auto document =
+      parse_markdown({body, "content/news/fuzz.md", 4, "news"}, {site_dir(), site, headers}, diagnostics);
   (void)markdown_html(document, {"news/fuzz.html", true});
 }
 

@@ -63,5 +63,36 @@ TEST(Cli, MissingSiteJsonIsExplained) {
   EXPECT_NE(result.output.find("content/site.json"), std::string::npos) << result.output;
 }
 
+// The safety net in main(): whatever escapes the diagnostics (here a
+// filesystem error from the standard library: the site folder is a link to
+// itself) ends in a Chinese message and exit status 1, not in
+// std::terminate's abort. Should this case get a message of its own, pick
+// another error that nothing else reports.
+TEST(Cli, AnUnexpectedLibraryErrorIsAChineseMessageAndExitStatusOneNotAnAbort) {
+  testing::TempDir dir;
+  std::filesystem::create_symlink("loop", dir.path() / "loop");
+  const CommandRun result = run("build --site " + (dir.path() / "loop").string());
+  EXPECT_EQ(result.status, 1) << result.output;  // an abort is 134
+  EXPECT_NE(result.output.find("出错了：程序遇到意外的问题而停止，网站没有更新。请把下面这行说明发给技术人员："),
+            std::string::npos)
+      << result.output;
+  EXPECT_NE(result.output.find("Too many levels of symbolic links"), std::string::npos) << result.output;
+}
+
+// Memory running out: the allocator (mimalloc) would abort with no word;
+// the program says what happened and exits with status 1. A sparse 6 GB
+// news file is read whole while the address space is limited to 2 GB.
+TEST(Cli, RunningOutOfMemoryIsAChineseMessageAndExitStatusOne) {
+  testing::TempDir site;
+  testing::write_text(site.path() / "content/site.json", testing::minimal_site_json());
+  testing::write_text(site.path() / "content/news/huge.md", "");
+  std::filesystem::resize_file(site.path() / "content/news/huge.md", 6ull << 30);
+  const CommandRun result =
+      testing::run_command("ulimit -v 2000000 && " + std::string(ZHUANLAN_BINARY) + " build --site " + site.path().string());
+  EXPECT_EQ(result.status, 1) << result.output;
+  EXPECT_NE(result.output.find("出错了：内存不够，程序已停止，网站没有更新。"), std::string::npos) << result.output;
+  EXPECT_FALSE(std::filesystem::exists(site.path() / "public"));
+}
+
 }  // namespace
 }  // namespace zhuanlan

@@ -69,8 +69,9 @@ TEST(DemoSite, BuildsAndEveryInternalLinkResolves) {
     EXPECT_EQ(path.find("-original."), std::string::npos) << path;
   }
   EXPECT_TRUE(files.count("images/2025-05-11/opening-1-480.webp"));
-  // The tour's map is a drawing, published as it is; panoramas get the
-  // sizes of the viewer (JPEG, at most 4096 px wide).
+  // The tour's map is a drawing, published cleaned (it holds nothing to
+  // remove, so its bytes are unchanged); panoramas get the sizes of the
+  // viewer (JPEG, at most 4096 px wide).
   EXPECT_EQ(files.at("images/tour/campus-map.svg"), testing::read_text(testing::source_dir() / "content/images/tour/campus-map.svg"));
   EXPECT_TRUE(files.count("images/tour/lake-360-2048.jpg"));
   EXPECT_FALSE(files.count("images/tour/lake-360.webp"));

@@ -9,6 +9,7 @@
 #include <set>
 
 #include "load/achievement_loader.h"
+#include "load/image_refs.h"
 #include "load/site_config.h"
 #include "test_support.h"
 #include "write/build_site.h"
@@ -63,7 +64,8 @@ class DemoExhibition : public ::testing::Test {
   static std::vector<Achievement> demo_achievements() {
     Diagnostics ignored;
     const auto site = load_site_config(testing::source_dir(), "", ignored);
-    return load_achievements(testing::source_dir(), *site, ignored);
+    ImageHeaders headers;
+    return load_achievements({testing::source_dir(), *site, headers}, ignored);
   }
 
   static testing::TempDir* out_;

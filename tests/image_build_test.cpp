@@ -7,6 +7,8 @@
 #include "test_support.h"
 #include "util/files.h"
 #include "write/build_site.h"
+#include "write/image_cache.h"
+#include "write/image_files.h"
 
 namespace zhuanlan {
 namespace {
@@ -164,6 +166,136 @@ TEST_F(ImageBuildTest, BrokenPhotosStopTheBuildNamingThePhotoAndThePageThatUsesI
       << cut.diagnostics.items[0].message;
   EXPECT_EQ(testing::read_tree(out), before);  // nothing published
   EXPECT_FALSE(fs::exists(outputs_.path() / "public.zhuanlan-stage"));
+}
+
+// The file of the image cache that holds these bytes (a published image is
+// a hard link to one while both are whole).
+fs::path cache_file_with(const fs::path& site, const std::string& bytes) {
+  for (const auto& file : fs::recursive_directory_iterator(site / ".zhuanlan-cache/images")) {
+    if (file.is_regular_file() && file.file_size() == bytes.size() && testing::read_text(file.path()) == bytes) {
+      return file.path();
+    }
+  }
+  ADD_FAILURE() << "no cache file holds these bytes";
+  return {};
+}
+
+bool warns(const Diagnostics& diagnostics, const std::string& text) {
+  for (const auto& d : diagnostics.items) {
+    if (d.severity == Severity::warning && d.message.find(text) != std::string::npos) return true;
+  }
+  return false;
+}
+
+TEST_F(ImageBuildTest, ACacheFileCutShortIsNoticedByCheckAndRemadeByTheNextBuildWhichPublishesItWhole) {
+  const fs::path out = outputs_.path() / "public";
+  ASSERT_TRUE(build(out).ok);
+  const fs::path published = out / "images/b-480.jpg";
+  const std::string whole = testing::read_text(published);
+  const std::string sibling = testing::read_text(out / "images/b.jpg");  // same cache entry, left whole
+  // What the first build published, as a deploy tool's hard link would keep it.
+  const fs::path first_published = outputs_.path() / "first-b-480.jpg";
+  fs::create_hard_link(published, first_published);
+  const fs::path cached = cache_file_with(site_.path(), whole);
+  EXPECT_TRUE(fs::equivalent(cached, published));
+  fs::resize_file(cached, whole.size() / 2);
+  const std::string damaged = testing::read_text(first_published);
+
+  // check notices, says the site may show a broken image and that a build mends it.
+  const testing::CommandRun checked =
+      testing::run_command(std::string(ZHUANLAN_BINARY) + " check --today 2025-05-10 --site " + site_.path().string() + " 2>&1");
+  EXPECT_EQ(checked.status, 0) << checked.output;
+  EXPECT_NE(checked.output.find("警告：图片 content/images/b.jpg 在图片缓存（.zhuanlan-cache/images）中处理好的文件 "
+                                "480.jpg 已损坏（大小与生成时记录的不同，可能被截断），已重新生成"),
+            std::string::npos)
+      << checked.output;
+  EXPECT_NE(checked.output.find("请重新构建一次"), std::string::npos) << checked.output;
+
+  // check made the entry again; cut short once more, then built.
+  fs::resize_file(cache_file_with(site_.path(), whole), whole.size() / 2);
+  const BuildResult rebuilt = build(out);
+  ASSERT_TRUE(rebuilt.ok);
+  EXPECT_EQ(rebuilt.images.damaged, 1u);
+  EXPECT_EQ(rebuilt.images.made, 1u);
+  EXPECT_TRUE(warns(rebuilt.diagnostics, "480.jpg 已损坏（大小与生成时记录的不同，可能被截断），已重新生成。本次发布的是重新生成的文件"));
+  EXPECT_EQ(testing::read_text(published), whole);
+  EXPECT_EQ(size_of(published), std::make_pair(480, 360));
+  EXPECT_EQ(testing::read_text(out / "images/b.jpg"), sibling);
+  // The remade entry is new files: the first build's file was not written to.
+  EXPECT_EQ(testing::read_text(first_published), damaged);
+  EXPECT_FALSE(fs::equivalent(first_published, published));
+
+  // Bytes changed in place with the size kept are found by their hash.
+  const std::string bytes = testing::read_text(out / "images/phone-800.jpg");
+  const fs::path jpeg = cache_file_with(site_.path(), bytes);
+  std::string flipped = bytes;
+  flipped[flipped.size() / 2] ^= 0x55;
+  testing::write_text(jpeg, flipped);
+  const BuildResult again = build(out);
+  ASSERT_TRUE(again.ok);
+  EXPECT_EQ(again.images.damaged, 1u);
+  EXPECT_TRUE(warns(again.diagnostics, "800.jpg 已损坏（内容与生成时记录的校验值不符或文件缺失）"));
+  EXPECT_EQ(testing::read_text(out / "images/phone-800.jpg"), bytes);
+}
+
+TEST_F(ImageBuildTest, DrawingsArePublishedWithoutScriptsAndMalformedOnesStopTheBuildAtTheirLine) {
+  testing::write_text(site_.path() / "content/images/map.svg",
+                      "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" "
+                      "viewBox=\"0 0 120 80\" width=\"120\" height=\"80\" onload=\"alert(1)\">\n"
+                      "<script>alert(document.cookie)</script>\n"
+                      "<foreignObject width=\"9\" height=\"9\"><p xmlns=\"http://www.w3.org/1999/xhtml\">x</p></foreignObject>\n"
+                      "<a xlink:href=\"javascript:alert(2)\"><path d=\"M0 0H120V80z\" fill=\"#8ab\"/></a>\n"
+                      "<text x=\"4\" y=\"20\">图书馆</text>\n</svg>\n");
+  testing::write_text(site_.path() / "content/news/map.md", news("地图", "", "![校园地图](images/map.svg)"));
+  const fs::path out = outputs_.path() / "public";
+  ASSERT_TRUE(build(out).ok);
+  const std::string published = testing::read_text(out / "images/map.svg");
+  for (const char* gone : {"script", "alert", "onload", "foreignObject", "javascript", "xhtml\">x"}) {
+    EXPECT_EQ(published.find(gone), std::string::npos) << gone << " in " << published;
+  }
+  for (const char* kept : {"viewBox=\"0 0 120 80\"", "<path d=\"M0 0H120V80z\" fill=\"#8ab\"/>", "<text x=\"4\" y=\"20\">图书馆</text>"}) {
+    EXPECT_NE(published.find(kept), std::string::npos) << kept << " not in " << published;
+  }
+  EXPECT_NE(testing::read_text(out / "news/map.html").find("../images/map.svg"), std::string::npos);
+  const auto before = testing::read_tree(out);
+
+  // Found while loading (libvips cannot read them), at the line that names
+  // the drawing, with the drawing's own line from libxml2; the second has a
+  // prefix never declared, which a browser would refuse too.
+  const std::string open = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 120 80\" width=\"120\" height=\"80\">\n";
+  for (const auto& [body, expected] :
+       {std::pair<std::string, std::string>{"<g>\n<rect width=\"5\" height=\"5\">\n</g>\n</svg>\n",
+                                            "第 4 行：不是格式正确的 SVG 文件（技术信息：Opening and ending tag mismatch"},
+        {"<rect width=\"5\" height=\"5\"/>\n<use xlink:href=\"#a\"/>\n</svg>\n",
+         "第 3 行：不是格式正确的 SVG 文件（技术信息：Namespace prefix xlink"}}) {
+    testing::write_text(site_.path() / "content/images/map.svg", open + body);
+    const BuildResult broken = build(out);
+    EXPECT_FALSE(broken.ok);
+    ASSERT_EQ(broken.diagnostics.error_count(), 1);
+    const Diagnostic& error = broken.diagnostics.items.front();
+    EXPECT_EQ(error.file, "content/news/map.md");
+    EXPECT_EQ(error.line, 6);
+    EXPECT_NE(error.message.find("图片 content/images/map.svg " + expected), std::string::npos) << error.message;
+    EXPECT_EQ(testing::read_tree(out), before);
+  }
+
+  // The image stage cleans what loading measured; a drawing that went bad
+  // in between is an error at the drawing's own line, naming its pages.
+  SiteImage drawing;
+  drawing.image.content_path = drawing.image.published_path = "images/map.svg";
+  drawing.used_by = {"content/news/map.md"};
+  ImageStats stats;
+  Diagnostics diagnostics;
+  const ImageWork work{site_.path() / "content", image_cache_dir(site_.path()), {}};
+  EXPECT_TRUE(make_image_files({drawing}, work, stats, diagnostics).empty());
+  ASSERT_EQ(diagnostics.error_count(), 1);
+  const Diagnostic& unbound = diagnostics.items.front();
+  EXPECT_EQ(unbound.file, "content/images/map.svg");
+  EXPECT_EQ(unbound.line, 3);
+  EXPECT_NE(unbound.message.find("SVG 矢量图 content/images/map.svg 不是格式正确的 SVG 文件"), std::string::npos)
+      << unbound.message;
+  EXPECT_NE(unbound.message.find("用到它的有 content/news/map.md"), std::string::npos) << unbound.message;
+  EXPECT_EQ(testing::read_tree(out), before);
 }
 
 TEST_F(ImageBuildTest, OriginalsArePublishedOnlyWhenTheSiteOptsInAndStillWithoutMetadata) {

@@ -33,6 +33,10 @@ TempDir::~TempDir() {
   fs::remove_all(path_, ec);
 }
 
+TestLoad::TestLoad(fs::path site_dir, bool raw_html) : context{std::move(site_dir), site, headers} {
+  site.raw_html = raw_html;
+}
+
 void write_text(const fs::path& path, const std::string& text) {
   fs::create_directories(path.parent_path());
   std::ofstream out(path, std::ios::binary);

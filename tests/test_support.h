@@ -5,6 +5,10 @@
 #include <string>
 #include <vector>
 
+#include "load/image_refs.h"
+#include "load/load_context.h"
+#include "model/content.h"
+
 namespace zhuanlan::testing {
 
 // A fresh folder under the system's temp dir, removed when destroyed.
@@ -18,6 +22,18 @@ class TempDir {
 
  private:
   std::filesystem::path path_;
+};
+
+// What load_content hands the loaders, for a test that calls one loader or
+// the Markdown parser by itself: a site folder (content/ inside it), default
+// settings and an image-header cache of its own.
+struct TestLoad {
+  explicit TestLoad(std::filesystem::path site_dir, bool raw_html = false);
+  TestLoad(const TestLoad&) = delete;
+  TestLoad& operator=(const TestLoad&) = delete;
+  SiteConfig site;
+  ImageHeaders headers;
+  LoadContext context;
 };
 
 void write_text(const std::filesystem::path& path, const std::string& text);

@@ -109,8 +109,7 @@ std::string lowercase_extension(const fs::path& path) {
 bool is_web_link(const std::string& text) { return text.rfind("https://", 0) == 0 || text.rfind("http://", 0) == 0; }
 
 // Checks one record and turns it into an Achievement.
-std::optional<Achievement> finish_record(const RawRecord& raw, const fs::path& site_dir, const SiteConfig& site,
-                                         Diagnostics& diagnostics) {
+std::optional<Achievement> finish_record(const RawRecord& raw, const LoadContext& context, Diagnostics& diagnostics) {
   const int errors_before = diagnostics.error_count();
   const auto problem = [&](const std::string& key, const std::string& message) {
     const FieldPlace place = raw.place_of(key);
@@ -127,7 +126,7 @@ std::optional<Achievement> finish_record(const RawRecord& raw, const fs::path& s
     problem(key, raw.from_csv ? "缺少必填的" + meaning_of(key) + "，请在这个单元格里填写"
                               : "缺少必填项 \"" + key + "\"（" + meaning_of(key) + "），请写上 \"" + key + "\": \"……\"");
   }
-  if (auto warning = unlisted_name_warning(a.department, site.departments, "单位", "departments"); !warning.empty()) {
+  if (auto warning = unlisted_name_warning(a.department, context.site.departments, "单位", "departments"); !warning.empty()) {
     const FieldPlace place = raw.place_of("department");
     diagnostics.warning(raw.source, place.line, place.prefix + warning);
   }
@@ -162,10 +161,9 @@ std::optional<Achievement> finish_record(const RawRecord& raw, const fs::path& s
     problem("link", "相关链接“" + a.link + "”应当是以 https:// 或 http:// 开头的完整网址");
   }
 
-  const fs::path content_dir = site_dir / "content";
   for (const auto& entry : raw.images) {
     std::string error;
-    auto image = resolve_image(content_dir, raw.dir_in_content, entry.src, site.images, &error);
+    auto image = resolve_image(context, raw.dir_in_content, entry.src, &error);
     if (!image) {
       diagnostics.error(raw.source, entry.place.line, entry.place.prefix + "图片" + error);
       continue;
@@ -183,9 +181,7 @@ std::optional<Achievement> finish_record(const RawRecord& raw, const fs::path& s
 
   if (const auto summary = raw.text.find("summary"); summary != raw.text.end()) {
     const FieldPlace place = raw.place_of("summary");
-    MarkdownSource markdown{summary->second, raw.source,   place.line, content_dir, raw.dir_in_content,
-                            site.raw_html,   site.images};
-    a.summary_markdown = parse_markdown(markdown, diagnostics);
+    a.summary_markdown = parse_markdown({summary->second, raw.source, place.line, raw.dir_in_content}, context, diagnostics);
     a.summary_text = make_summary(collapse_whitespace(a.summary_markdown->plain_text), kCardSummaryChars);
     for (const auto& image : a.summary_markdown->images) a.images.push_back(image);
   }
@@ -354,11 +350,10 @@ std::vector<RawRecord> read_csv_records(const std::string& bytes, const std::str
   return records;
 }
 
-std::vector<Achievement> load_achievement_file(const fs::path& site_dir, const fs::path& path, const SiteConfig& site,
-                                               Diagnostics& diagnostics) {
+std::vector<Achievement> load_achievement_file(const LoadContext& context, const fs::path& path, Diagnostics& diagnostics) {
   std::vector<Achievement> out;
-  const std::string source = path.lexically_relative(site_dir).generic_string();
-  std::string dir_in_content = path.parent_path().lexically_relative(site_dir / "content").generic_string();
+  const std::string source = path.lexically_relative(context.site_dir).generic_string();
+  std::string dir_in_content = path.parent_path().lexically_relative(context.content_dir()).generic_string();
   const auto bytes = read_file(path);
   if (!bytes) {
     diagnostics.error(source, 0, "无法读取这个文件，请检查文件权限");
@@ -368,7 +363,7 @@ std::vector<Achievement> load_achievement_file(const fs::path& site_dir, const f
   const auto records = csv ? read_csv_records(*bytes, source, dir_in_content, diagnostics)
                            : read_json_records(*bytes, source, dir_in_content, diagnostics);
   for (const auto& raw : records) {
-    if (auto achievement = finish_record(raw, site_dir, site, diagnostics)) out.push_back(std::move(*achievement));
+    if (auto achievement = finish_record(raw, context, diagnostics)) out.push_back(std::move(*achievement));
   }
   return out;
 }
@@ -380,21 +375,20 @@ std::string derived_achievement_id(const std::string& department, const std::str
   return date.empty() ? "a-" + hash : date + "-" + hash;
 }
 
-std::vector<Achievement> load_achievements(const fs::path& site_dir, const SiteConfig& site,
-                                           Diagnostics& diagnostics) {
+std::vector<Achievement> load_achievements(const LoadContext& context, Diagnostics& diagnostics) {
   // Extensions in any case: files saved on Windows are often 成果.CSV.
   std::vector<fs::path> files;
-  for (auto& path : list_files(site_dir / "content" / "achievements", "")) {
+  for (auto& path : list_files(context.content_dir() / "achievements", "")) {
     const std::string extension = lowercase_extension(path);
     if (extension == ".json" || extension == ".csv") {
       files.push_back(std::move(path));
     } else if (extension == ".xlsx" || extension == ".xls" || extension == ".et") {
-      diagnostics.warning(path.lexically_relative(site_dir).generic_string(), 0,
+      diagnostics.warning(path.lexically_relative(context.site_dir).generic_string(), 0,
                           "表格文件不能直接读取，这个文件不会被使用。请在表格软件中“另存为”CSV 格式");
     }
   }
   const auto per_file = load_all<std::vector<Achievement>>(files, diagnostics, [&](const fs::path& path, Diagnostics& found) {
-    return std::optional<std::vector<Achievement>>(load_achievement_file(site_dir, path, site, found));
+    return std::optional<std::vector<Achievement>>(load_achievement_file(context, path, found));
   });
   std::vector<Achievement> out;
   for (const auto& file : per_file) out.insert(out.end(), file.begin(), file.end());

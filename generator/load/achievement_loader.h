@@ -6,13 +6,13 @@
 #include <string>
 #include <vector>
 
+#include "load/load_context.h"
 #include "model/content.h"
 #include "util/diagnostics.h"
 
 namespace zhuanlan {
 
-std::vector<Achievement> load_achievements(const std::filesystem::path& site_dir, const SiteConfig& site,
-                                           Diagnostics& diagnostics);
+std::vector<Achievement> load_achievements(const LoadContext& context, Diagnostics& diagnostics);
 
 // The id of a record that has none: its date (when given) and a hash of its
 // department, title and date, e.g. 2024-06-1a2b3c4d. It stays the same

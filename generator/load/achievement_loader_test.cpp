@@ -1,4 +1,5 @@
 #include "load/achievement_loader.h"
+#include "load/image_refs.h"
 
 #include <gtest/gtest.h>
 
@@ -32,7 +33,8 @@ class AchievementLoaderTest : public ::testing::Test {
     const auto config = load_site_config(site_.path(), "", config_problems);
     EXPECT_TRUE(config.has_value());
     found_ = {};
-    return load_achievements(site_.path(), *config, found_);
+    ImageHeaders headers;
+    return load_achievements({site_.path(), *config, headers}, found_);
   }
 
   // The one diagnostic whose message holds needle.

@@ -83,7 +83,7 @@ void read_report_fields(JsonFields& fields, Activity& a, Diagnostics& diagnostic
 }
 
 std::vector<ImageRef> read_images(const JsonDocument& doc, const std::string& pointer, const std::string& file,
-                                  const fs::path& site_dir, const ImageSettings& settings, Diagnostics& diagnostics) {
+                                  const LoadContext& context, Diagnostics& diagnostics) {
   std::vector<ImageRef> images;
   const nlohmann::json* list = nullptr;
   const auto& parent = doc.value.at(nlohmann::json::json_pointer(pointer));
@@ -110,7 +110,7 @@ std::vector<ImageRef> read_images(const JsonDocument& doc, const std::string& po
       diagnostics.error(file, doc.line_of(item_pointer), "图片 " + *src + " 缺少说明，请写上 \"caption\": \"图片说明\"");
     }
     std::string error;
-    auto image = resolve_image(site_dir / "content", "activities", *src, settings, &error);
+    auto image = resolve_image(context, "activities", *src, &error);
     if (!image) {
       diagnostics.error(file, fields.line_of("src"), "图片" + error);
       continue;
@@ -123,7 +123,7 @@ std::vector<ImageRef> read_images(const JsonDocument& doc, const std::string& po
 }
 
 std::optional<Activity> read_activity(const JsonDocument& doc, const std::string& pointer, const std::string& file,
-                                      const fs::path& site_dir, const SiteConfig& site, Diagnostics& diagnostics) {
+                                      const LoadContext& context, Diagnostics& diagnostics) {
   JsonFields fields(doc, pointer, file, diagnostics);
   if (!fields.is_object()) {
     diagnostics.error(file, doc.line_of(pointer), "每个活动应当是 { } 括起来的对象");
@@ -173,13 +173,11 @@ std::optional<Activity> read_activity(const JsonDocument& doc, const std::string
     }
   }
   if (auto summary = fields.text("summary", false, "活动简介")) {
-    MarkdownSource markdown{*summary,     file,          fields.line_of("summary"), site_dir / "content",
-                            "activities", site.raw_html, site.images};
-    a.summary_markdown = parse_markdown(markdown, diagnostics);
+    a.summary_markdown = parse_markdown({*summary, file, fields.line_of("summary"), "activities"}, context, diagnostics);
     a.summary_text = collapse_whitespace(a.summary_markdown->plain_text);
     for (const auto& image : a.summary_markdown->images) a.images.push_back(image);
   }
-  for (auto& image : read_images(doc, pointer, file, site_dir, site.images, diagnostics)) a.images.push_back(std::move(image));
+  for (auto& image : read_images(doc, pointer, file, context, diagnostics)) a.images.push_back(std::move(image));
   fields.asked("images");
   if (auto stats = fields.object("stats", "参与情况统计")) {
     a.stats.teachers = figure(*stats, "teachers", "参与教师人数", diagnostics);
@@ -201,10 +199,10 @@ std::optional<Activity> read_activity(const JsonDocument& doc, const std::string
 
 }  // namespace
 
-std::vector<Activity> load_activities(const fs::path& site_dir, const SiteConfig& site, Diagnostics& diagnostics) {
+std::vector<Activity> load_activities(const LoadContext& context, Diagnostics& diagnostics) {
   std::vector<Activity> out;
-  for (const auto& path : list_files(site_dir / "content" / "activities", ".json")) {
-    const std::string file = path.lexically_relative(site_dir).generic_string();
+  for (const auto& path : list_files(context.content_dir() / "activities", ".json")) {
+    const std::string file = path.lexically_relative(context.site_dir).generic_string();
     const auto text = read_file(path);
     if (!text) {
       diagnostics.error(file, 0, "无法读取这个文件，请检查文件权限");
@@ -214,11 +212,11 @@ std::vector<Activity> load_activities(const fs::path& site_dir, const SiteConfig
     if (!doc) continue;
     if (doc->value.is_array()) {
       for (std::size_t i = 0; i < doc->value.size(); ++i) {
-        if (auto a = read_activity(*doc, "/" + std::to_string(i), file, site_dir, site, diagnostics)) {
+        if (auto a = read_activity(*doc, "/" + std::to_string(i), file, context, diagnostics)) {
           out.push_back(std::move(*a));
         }
       }
-    } else if (auto a = read_activity(*doc, "", file, site_dir, site, diagnostics)) {
+    } else if (auto a = read_activity(*doc, "", file, context, diagnostics)) {
       out.push_back(std::move(*a));
     }
   }

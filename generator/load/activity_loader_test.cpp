@@ -1,4 +1,5 @@
 #include "load/activity_loader.h"
+#include "load/image_refs.h"
 
 #include <gtest/gtest.h>
 
@@ -20,7 +21,8 @@ class ActivityLoaderTest : public ::testing::Test {
   }
   std::vector<Activity> load(const std::string& name, const std::string& json) {
     testing::write_text(site_.path() / "content/activities" / name, json);
-    return load_activities(site_.path(), config_, found_);
+    ImageHeaders headers;
+    return load_activities({site_.path(), config_, headers}, found_);
   }
   const Diagnostic* find(const std::string& needle) {
     for (const auto& d : found_.items) {

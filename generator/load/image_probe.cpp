@@ -4,6 +4,8 @@
 
 #include <system_error>
 
+#include "util/files.h"
+#include "util/svg_cleaning.h"
 #include "util/vips_runtime.h"
 
 namespace zhuanlan {
@@ -57,6 +59,17 @@ vips::VImage open_header(const fs::path& file, std::string* loader) {
   return image;
 }
 
+// Why a file that looks like an SVG cannot be read: where its XML breaks,
+// as libxml2 finds it.
+std::string svg_problem(const fs::path& file) {
+  SvgProblem problem;
+  const auto bytes = read_file(file);
+  if (bytes && !clean_svg(*bytes, &problem)) {
+    return (problem.line > 0 ? "第 " + std::to_string(problem.line) + " 行：" : std::string()) + problem.detail;
+  }
+  return "是无法读取的 SVG 矢量图（可能已经损坏）。请用绘图软件重新导出为 SVG，或另存为 PNG";
+}
+
 }  // namespace
 
 std::optional<ImageFacts> probe_image(const fs::path& file, std::string* error) {
@@ -81,7 +94,8 @@ std::optional<ImageFacts> probe_image(const fs::path& file, std::string* error) 
     if (orientation >= 5 && orientation <= 8) std::swap(facts.width, facts.height);  // turned a quarter
   } catch (const vips::VError&) {
     vips_error_clear();  // libvips keeps its messages until cleared: they would reach the next error
-    *error = "不是能识别的图片文件（可能已经损坏，或者不是图片）。请用看图软件打开检查，并另存为 JPG";
+    *error = loader == "svgload" ? svg_problem(file)
+                                 : "不是能识别的图片文件（可能已经损坏，或者不是图片）。请用看图软件打开检查，并另存为 JPG";
     return std::nullopt;
   }
   const auto format = format_of_loader(loader);

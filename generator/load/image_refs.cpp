@@ -24,13 +24,13 @@ std::optional<ImageFacts> ImageHeaders::probe(const fs::path& content_dir, const
   return found.facts;
 }
 
-std::optional<ImageRef> resolve_image(const fs::path& content_dir, std::string_view file_dir_in_content,
-                                      std::string_view written, const ImageSettings& settings, std::string* error) {
+std::optional<ImageRef> resolve_image(const LoadContext& context, std::string_view file_dir_in_content,
+                                      std::string_view written, std::string* error) {
+  const fs::path content_dir = context.content_dir();
   const auto resolved = resolve_content_path(content_dir, file_dir_in_content, written, error);
   if (!resolved) return std::nullopt;
   std::string problem;
-  const auto facts = settings.headers ? settings.headers->probe(content_dir, resolved->content_relative, &problem)
-                                      : probe_image(content_dir / resolved->content_relative, &problem);
+  const auto facts = context.headers.probe(content_dir, resolved->content_relative, &problem);
   if (!facts) {
     *error = " content/" + resolved->content_relative + " " + problem;
     return std::nullopt;
@@ -40,7 +40,7 @@ std::optional<ImageRef> resolve_image(const fs::path& content_dir, std::string_v
   image.published_path = published_path_for(resolved->content_relative);
   image.width = facts->width;
   image.height = facts->height;
-  image.original_published = settings.publish_originals;
+  image.original_published = context.site.images.publish_originals;
   return image;
 }
 

@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "load/image_probe.h"
+#include "load/load_context.h"
 #include "model/content.h"
 
 namespace zhuanlan {
@@ -31,11 +32,12 @@ class ImageHeaders {
   std::map<std::string, Found> found_;
 };
 
-// Resolves a path written in content (util/paths.h) and describes the
-// image (through settings.headers when set). On failure returns nullopt with a Chinese explanation in *error
+// Resolves a path written in content (util/paths.h) inside context's
+// content/ and describes the image (its header read once per load, through
+// context.headers). On failure returns nullopt with a Chinese explanation in *error
 // that reads after the word 图片, e.g. "找不到文件 content/a.jpg……" or
 // " content/a.jpg 是空文件……".
-std::optional<ImageRef> resolve_image(const std::filesystem::path& content_dir, std::string_view file_dir_in_content,
-                                      std::string_view written, const ImageSettings& settings, std::string* error);
+std::optional<ImageRef> resolve_image(const LoadContext& context, std::string_view file_dir_in_content,
+                                      std::string_view written, std::string* error);
 
 }  // namespace zhuanlan

@@ -16,18 +16,18 @@ std::optional<Content> load_content(const std::filesystem::path& site_dir, const
   auto site = load_site_config(site_dir, base_url_override, diagnostics);
   if (!site) return std::nullopt;
   check_content_links(site_dir, diagnostics);
-  site->images.headers = std::make_shared<ImageHeaders>();
+  ImageHeaders headers;
+  const LoadContext context{site_dir, *site, headers};
   Content content;
-  content.news = load_news(site_dir, *site, include_drafts, diagnostics);
-  content.pages = load_pages(site_dir, *site, diagnostics);
+  content.news = load_news(context, include_drafts, diagnostics);
+  content.pages = load_pages(context, diagnostics);
   const int errors_before_activities = diagnostics.error_count();
-  content.activities = load_activities(site_dir, *site, diagnostics);
+  content.activities = load_activities(context, diagnostics);
   content.activities_incomplete = diagnostics.error_count() > errors_before_activities;
   content.media = load_media(site_dir, diagnostics);
-  content.tour = load_tour(site_dir, *site, diagnostics);
-  content.achievements = load_achievements(site_dir, *site, diagnostics);
-  content.people = load_people(site_dir, *site, diagnostics);
-  site->images.headers.reset();  // loading is over
+  content.tour = load_tour(context, diagnostics);
+  content.achievements = load_achievements(context, diagnostics);
+  content.people = load_people(context, diagnostics);
   content.site = std::move(*site);
   return content;
 }

@@ -79,9 +79,10 @@ std::string plain_text_of(cmark_node* root) {
 
 }  // namespace
 
-std::shared_ptr<const MarkdownDocument> parse_markdown(const MarkdownSource& source, Diagnostics& diagnostics) {
+std::shared_ptr<const MarkdownDocument> parse_markdown(const MarkdownSource& source, const LoadContext& context,
+                                                       Diagnostics& diagnostics) {
   auto out = std::make_shared<MarkdownDocument>();
-  out->options = markdown_options(source.raw_html);
+  out->options = markdown_options(context.site.raw_html);
   out->source = source.file;
   out->dir_in_content = source.file_dir_in_content;
   // A body beyond the limits is reported and parsed as empty: cmark-gfm
@@ -99,7 +100,7 @@ std::shared_ptr<const MarkdownDocument> parse_markdown(const MarkdownSource& sou
     const int line = node_line(node, source.first_line);
     const std::string written = cmark_node_get_url(node) ? cmark_node_get_url(node) : "";
     std::string error;
-    auto resolved = resolve_image(source.content_dir, source.file_dir_in_content, written, source.images, &error);
+    auto resolved = resolve_image(context, source.file_dir_in_content, written, &error);
     if (!resolved) {
       diagnostics.error(source.file, line, "图片" + error);
       continue;

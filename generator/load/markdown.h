@@ -13,6 +13,7 @@
 
 #include <memory>
 
+#include "load/load_context.h"
 #include "model/markdown_document.h"
 #include "model/content.h"
 #include "util/diagnostics.h"
@@ -23,12 +24,12 @@ struct MarkdownSource {
   std::string_view text;
   std::string file;                 // as shown in messages
   int first_line = 1;               // file line of text's first line
-  std::filesystem::path content_dir;
   std::string file_dir_in_content;  // for ./ and ../ paths
-  bool raw_html = false;
-  ImageSettings images;
 };
 
-std::shared_ptr<const MarkdownDocument> parse_markdown(const MarkdownSource& source, Diagnostics& diagnostics);
+// Images are resolved in context's content/ and measured through its
+// headers; raw HTML is kept when the site says so (markdown.raw_html).
+std::shared_ptr<const MarkdownDocument> parse_markdown(const MarkdownSource& source, const LoadContext& context,
+                                                       Diagnostics& diagnostics);
 
 }  // namespace zhuanlan

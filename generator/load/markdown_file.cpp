@@ -47,20 +47,18 @@ std::optional<MarkdownFile> read_markdown_file(const fs::path& site_dir, const f
   return file;
 }
 
-std::shared_ptr<const MarkdownDocument> parse_body(const MarkdownFile& file, const fs::path& site_dir,
-                                                   const SiteConfig& site, Diagnostics& diagnostics) {
-  const MarkdownSource markdown{file.split.body, file.source, file.split.body_first_line, site_dir / "content",
-                                file.dir_in_content, site.raw_html, site.images};
-  return parse_markdown(markdown, diagnostics);
+std::shared_ptr<const MarkdownDocument> parse_body(const MarkdownFile& file, const LoadContext& context,
+                                                   Diagnostics& diagnostics) {
+  return parse_markdown({file.split.body, file.source, file.split.body_first_line, file.dir_in_content}, context,
+                        diagnostics);
 }
 
 std::optional<ImageRef> image_field(YamlFields& fields, const std::string& key, const std::string& meaning,
-                                    const MarkdownFile& file, const fs::path& site_dir, const SiteConfig& site,
-                                    Diagnostics& diagnostics) {
+                                    const MarkdownFile& file, const LoadContext& context, Diagnostics& diagnostics) {
   const auto written = fields.text(key, false, meaning);
   if (!written) return std::nullopt;
   std::string error;
-  auto image = resolve_image(site_dir / "content", file.dir_in_content, *written, site.images, &error);
+  auto image = resolve_image(context, file.dir_in_content, *written, &error);
   if (!image) diagnostics.error(file.source, fields.line_of(key), meaning + error);
   return image;
 }

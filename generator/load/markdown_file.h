@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "load/front_matter.h"
+#include "load/load_context.h"
 #include "load/markdown.h"
 #include "load/yaml_fields.h"
 #include "model/content.h"
@@ -29,15 +30,14 @@ std::optional<MarkdownFile> read_markdown_file(const std::filesystem::path& site
                                                Diagnostics& diagnostics);
 
 // The body parsed, with its images checked and measured.
-std::shared_ptr<const MarkdownDocument> parse_body(const MarkdownFile& file, const std::filesystem::path& site_dir,
-                                                   const SiteConfig& site, Diagnostics& diagnostics);
+std::shared_ptr<const MarkdownDocument> parse_body(const MarkdownFile& file, const LoadContext& context,
+                                                   Diagnostics& diagnostics);
 
 // The image a front matter field names (a news cover, a person's photo),
 // checked and measured; a bad path is an error on the field's line, with
 // `meaning` (封面图片, 照片) naming it. nullopt when absent or bad.
 std::optional<ImageRef> image_field(YamlFields& fields, const std::string& key, const std::string& meaning,
-                                    const MarkdownFile& file, const std::filesystem::path& site_dir,
-                                    const SiteConfig& site, Diagnostics& diagnostics);
+                                    const MarkdownFile& file, const LoadContext& context, Diagnostics& diagnostics);
 
 // The `slug` field when valid, else an ASCII slug of the file name.
 std::string slug_for(YamlFields& fields, const std::filesystem::path& path, Diagnostics& diagnostics);

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "load/markdown.h"
+#include "test_support.h"
 
 namespace zhuanlan {
 namespace {
@@ -59,7 +60,8 @@ TEST(MarkdownLimits, ParseMarkdownChecksThemFirst) {
   source.file = "content/news/wide.md";
   source.first_line = 4;
   Diagnostics d;
-  const auto document = parse_markdown(source, d);
+  const testing::TestLoad load("/nonexistent");
+  const auto document = parse_markdown(source, load.context, d);
   ASSERT_TRUE(document);
   EXPECT_TRUE(document->plain_text.empty());
   ASSERT_EQ(d.error_count(), 2);

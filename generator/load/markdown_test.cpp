@@ -11,9 +11,9 @@
 namespace zhuanlan {
 namespace {
 
-std::string render_markdown_html_of(const MarkdownSource& source, Diagnostics& found, std::string_view page,
-                                    bool image_above = false) {
-  const auto document = parse_markdown(source, found);
+std::string render_markdown_html_of(const MarkdownSource& source, const LoadContext& context, Diagnostics& found,
+                                    std::string_view page, bool image_above = false) {
+  const auto document = parse_markdown(source, context, found);
   return markdown_html(*document, {page, image_above});
 }
 
@@ -24,8 +24,8 @@ struct Rendered {
 
 Rendered render(const std::string& text, bool raw_html = false, Diagnostics* found = nullptr) {
   Diagnostics scratch;
-  MarkdownSource source{text, "content/news/x.md", 1, std::filesystem::path("/nonexistent"), "news", raw_html, {}};
-  const auto document = parse_markdown(source, found ? *found : scratch);
+  const testing::TestLoad load("/nonexistent", raw_html);
+  const auto document = parse_markdown({text, "content/news/x.md", 1, "news"}, load.context, found ? *found : scratch);
   return {markdown_html(*document, {"news/x.html"}), document->plain_text};
 }
 
@@ -61,11 +61,12 @@ TEST(Markdown, RawHtmlWhenTheSiteOptsInStillFiltersDangerousTags) {
 
 TEST(Markdown, ImageCaptionsAreEscaped) {
   testing::TempDir dir;
-  testing::write_image(dir.path() / "images/a.jpg");
+  testing::write_image(dir.path() / "content/images/a.jpg");
+  const testing::TestLoad load(dir.path());
   Diagnostics found;
-  MarkdownSource source{"![\"><script>x</script>](images/a.jpg \"<b onclick=x>说明</b>\")\n", "content/news/x.md", 1,
-                        dir.path(), "news", false, {}};
-  const auto out = render_markdown_html_of(source, found, "news/x.html");
+  const MarkdownSource source{"![\"><script>x</script>](images/a.jpg \"<b onclick=x>说明</b>\")\n", "content/news/x.md", 1,
+                              "news"};
+  const auto out = render_markdown_html_of(source, load.context, found, "news/x.html");
   EXPECT_FALSE(found.has_errors());
   EXPECT_EQ(out.find("<script"), std::string::npos) << out;
   EXPECT_EQ(out.find("<b "), std::string::npos) << out;
@@ -115,11 +116,12 @@ TEST(Markdown, RawHtmlKeepsFormattingButNotEventHandlersOrScriptUrls) {
 
 TEST(MarkdownHtml, ImagesAndFiguresUseThePrefixOfThePageThatShowsThem) {
   testing::TempDir dir;
-  testing::write_photo(dir.path() / "images/a.jpg", {800, 600, 1, false});
+  testing::write_photo(dir.path() / "content/images/a.jpg", {800, 600, 1, false});
+  const testing::TestLoad load(dir.path());
   Diagnostics found;
-  MarkdownSource source{"![甲](images/a.jpg \"一\")\n\n行内 ![乙](images/a.jpg) 图。\n", "content/news/x.md", 1,
-                        dir.path(), "news", false, {}};
-  const auto document = parse_markdown(source, found);
+  const auto document =
+      parse_markdown({"![甲](images/a.jpg \"一\")\n\n行内 ![乙](images/a.jpg) 图。\n", "content/news/x.md", 1, "news"},
+                     load.context, found);
   EXPECT_FALSE(found.has_errors());
   ASSERT_EQ(document->images.size(), 2u);
   const std::string top = markdown_html(*document, {"index.html"});
@@ -138,12 +140,13 @@ TEST(MarkdownHtml, ImagesAndFiguresUseThePrefixOfThePageThatShowsThem) {
 
 TEST(MarkdownHtml, TheFirstFigureIsLazyOnlyBelowAnImageAbove) {
   testing::TempDir dir;
-  testing::write_photo(dir.path() / "images/a.jpg", {800, 600, 1, false});
-  testing::write_photo(dir.path() / "images/b.jpg", {800, 600, 1, false});
+  testing::write_photo(dir.path() / "content/images/a.jpg", {800, 600, 1, false});
+  testing::write_photo(dir.path() / "content/images/b.jpg", {800, 600, 1, false});
+  const testing::TestLoad load(dir.path());
   Diagnostics found;
-  MarkdownSource source{"![甲](images/a.jpg \"一\")\n\n正文。\n\n![乙](images/b.jpg \"二\")\n", "content/news/x.md",
-                        1, dir.path(), "news", false, {}};
-  const auto document = parse_markdown(source, found);
+  const auto document = parse_markdown(
+      {"![甲](images/a.jpg \"一\")\n\n正文。\n\n![乙](images/b.jpg \"二\")\n", "content/news/x.md", 1, "news"}, load.context,
+      found);
   EXPECT_FALSE(found.has_errors());
   const std::string plain = markdown_html(*document, {"news/x.html"});
   EXPECT_EQ(plain.find("loading=\"lazy\""), plain.rfind("loading=\"lazy\""));  // only the second
@@ -164,9 +167,10 @@ TEST(MarkdownHtml, HeadingsGetStableIdsFromTheirText) {
 
 TEST(MarkdownDocument, KeepsLinksWithTheirLines) {
   Diagnostics found;
-  MarkdownSource source{"第一段\n\n见 [关于](../pages/about.md)\n\n[外](https://example.com)\n", "content/news/x.md", 5,
-                        "/nonexistent", "news", false, {}};
-  const auto document = parse_markdown(source, found);
+  const testing::TestLoad load("/nonexistent");
+  const auto document = parse_markdown(
+      {"第一段\n\n见 [关于](../pages/about.md)\n\n[外](https://example.com)\n", "content/news/x.md", 5, "news"}, load.context,
+      found);
   ASSERT_EQ(document->links.size(), 2u);
   EXPECT_EQ(document->links[0].url, "../pages/about.md");
   EXPECT_EQ(document->links[0].line, 7);
@@ -180,8 +184,9 @@ struct LinkedSite {
   Diagnostics found;
 
   explicit LinkedSite(const std::string& news_body) {
+    const testing::TestLoad load("/nonexistent");
     const auto parse = [&](const std::string& text, const std::string& file, const std::string& dir) {
-      return parse_markdown({text, file, 3, "/nonexistent", dir, false, {}}, found);
+      return parse_markdown({text, file, 3, dir}, load.context, found);
     };
     NewsItem a;
     a.source = "content/news/2025-05-13/a.md";

@@ -18,9 +18,9 @@ namespace {
 
 constexpr std::size_t kSummaryChars = 120;
 
-std::optional<NewsItem> load_news_item(const fs::path& site_dir, const fs::path& path, const SiteConfig& site,
-                                       Diagnostics& diagnostics) {
-  auto file = read_markdown_file(site_dir, path, diagnostics);
+std::optional<NewsItem> load_news_item(const LoadContext& context, const fs::path& path, Diagnostics& diagnostics) {
+  const SiteConfig& site = context.site;
+  auto file = read_markdown_file(context.site_dir, path, diagnostics);
   if (!file) return std::nullopt;
   YamlFields fields(file->front_matter, file->source, file->split.yaml_first_line, diagnostics);
   NewsItem item;
@@ -78,7 +78,7 @@ std::optional<NewsItem> load_news_item(const fs::path& site_dir, const fs::path&
                        diagnostics);
   }
   const std::string cover_caption = collapse_whitespace(fields.text("cover_caption", false, "封面图片说明").value_or(""));
-  if (auto cover = image_field(fields, "cover", "封面图片", *file, site_dir, site, diagnostics)) {
+  if (auto cover = image_field(fields, "cover", "封面图片", *file, context, diagnostics)) {
     cover->alt = item.title;
     cover->caption = cover_caption;
     item.cover = cover;
@@ -89,7 +89,7 @@ std::optional<NewsItem> load_news_item(const fs::path& site_dir, const fs::path&
   }
   fields.warn_unknown_keys();
 
-  item.body = parse_body(*file, site_dir, site, diagnostics);
+  item.body = parse_body(*file, context, diagnostics);
   const std::string plain = collapse_whitespace(item.body->plain_text);
   if (item.summary.empty()) item.summary = make_summary(plain, kSummaryChars);
   item.reading_minutes = reading_minutes(plain);
@@ -97,9 +97,8 @@ std::optional<NewsItem> load_news_item(const fs::path& site_dir, const fs::path&
   return item;
 }
 
-std::optional<FreePage> load_free_page(const fs::path& site_dir, const fs::path& path, const SiteConfig& site,
-                                       Diagnostics& diagnostics) {
-  auto file = read_markdown_file(site_dir, path, diagnostics);
+std::optional<FreePage> load_free_page(const LoadContext& context, const fs::path& path, Diagnostics& diagnostics) {
+  auto file = read_markdown_file(context.site_dir, path, diagnostics);
   if (!file) return std::nullopt;
   YamlFields fields(file->front_matter, file->source, file->split.yaml_first_line, diagnostics);
   FreePage page;
@@ -112,7 +111,7 @@ std::optional<FreePage> load_free_page(const fs::path& site_dir, const fs::path&
   page.url = "pages/" + page.slug + ".html";
   page.lines.slug = fields.written_line("slug");
   fields.warn_unknown_keys();
-  page.body = parse_body(*file, site_dir, site, diagnostics);
+  page.body = parse_body(*file, context, diagnostics);
   if (page.summary.empty()) page.summary = make_summary(collapse_whitespace(page.body->plain_text), kSummaryChars);
   page.images = page.body->images;
   return page;
@@ -120,11 +119,10 @@ std::optional<FreePage> load_free_page(const fs::path& site_dir, const fs::path&
 
 }  // namespace
 
-std::vector<NewsItem> load_news(const fs::path& site_dir, const SiteConfig& site, bool include_drafts,
-                                Diagnostics& diagnostics) {
-  const auto files = list_files(site_dir / "content" / "news", ".md");
+std::vector<NewsItem> load_news(const LoadContext& context, bool include_drafts, Diagnostics& diagnostics) {
+  const auto files = list_files(context.content_dir() / "news", ".md");
   auto items = load_all<NewsItem>(files, diagnostics, [&](const fs::path& path, Diagnostics& found) {
-    auto item = load_news_item(site_dir, path, site, found);
+    auto item = load_news_item(context, path, found);
     if (item && item->draft && !include_drafts) {
       for (auto& d : found.items) {
         if (d.severity == Severity::error) d.message = "（草稿，不发布）" + d.message;
@@ -137,10 +135,10 @@ std::vector<NewsItem> load_news(const fs::path& site_dir, const SiteConfig& site
   return items;
 }
 
-std::vector<FreePage> load_pages(const fs::path& site_dir, const SiteConfig& site, Diagnostics& diagnostics) {
-  const auto files = list_files(site_dir / "content" / "pages", ".md");
+std::vector<FreePage> load_pages(const LoadContext& context, Diagnostics& diagnostics) {
+  const auto files = list_files(context.content_dir() / "pages", ".md");
   return load_all<FreePage>(files, diagnostics, [&](const fs::path& path, Diagnostics& found) {
-    return load_free_page(site_dir, path, site, found);
+    return load_free_page(context, path, found);
   });
 }
 

@@ -1,4 +1,5 @@
 #include "load/news_loader.h"
+#include "load/image_refs.h"
 
 #include <gtest/gtest.h>
 
@@ -26,7 +27,8 @@ class NewsLoaderTest : public ::testing::Test {
     Diagnostics config_problems;
     auto config = load_site_config(site_.path(), "", config_problems);
     EXPECT_TRUE(config.has_value());
-    return load_news(site_.path(), *config, drafts, found_);
+    ImageHeaders headers;
+    return load_news({site_.path(), *config, headers}, drafts, found_);
   }
 
   // The diagnostic whose message holds `needle`, or a failure.
@@ -225,7 +227,8 @@ TEST_F(NewsLoaderTest, FreePagesWithCrOrCrlfAndABomReadLikeLfOnes) {
     const auto config = load_site_config(site_.path(), "", config_problems);
     ASSERT_TRUE(config);
     found_ = {};
-    const auto pages = load_pages(site_.path(), *config, found_);
+    ImageHeaders headers;
+    const auto pages = load_pages({site_.path(), *config, headers}, found_);
     ASSERT_EQ(pages.size(), 1u);
     EXPECT_EQ(pages[0].title, "关于本专栏");
     EXPECT_EQ(pages[0].menu, "关于");

@@ -12,9 +12,8 @@ namespace {
 
 constexpr std::size_t kSummaryChars = 80;
 
-std::optional<Person> load_person(const fs::path& site_dir, const fs::path& path, const SiteConfig& site,
-                                  Diagnostics& diagnostics) {
-  auto file = read_markdown_file(site_dir, path, diagnostics);
+std::optional<Person> load_person(const LoadContext& context, const fs::path& path, Diagnostics& diagnostics) {
+  auto file = read_markdown_file(context.site_dir, path, diagnostics);
   if (!file) return std::nullopt;
   YamlFields fields(file->front_matter, file->source, file->split.yaml_first_line, diagnostics);
   Person person;
@@ -28,7 +27,7 @@ std::optional<Person> load_person(const fs::path& site_dir, const fs::path& path
   person.url = "people/" + person.slug + ".html";
   person.lines.slug = fields.written_line("slug");
   person.lines.department = fields.written_line("department");
-  if (auto photo = image_field(fields, "photo", "照片", *file, site_dir, site, diagnostics)) {
+  if (auto photo = image_field(fields, "photo", "照片", *file, context, diagnostics)) {
     photo->alt = person.name + (person.role.empty() ? "" : "（" + person.role + "）") + "的照片";
     // The portrait has no caption field: who it shows (name and role) is
     // its caption, so check does not ask for one the user cannot write.
@@ -42,10 +41,10 @@ std::optional<Person> load_person(const fs::path& site_dir, const fs::path& path
     const std::string warning = unlisted_name_warning(value, listed, what, list_key);
     if (!warning.empty()) diagnostics.warning(file->source, fields.line_of(key), warning);
   };
-  warn_unlisted("department", person.department, site.departments, "单位", "departments");
-  warn_unlisted("role", person.role, site.people_roles, "人物类别", "people.roles");
+  warn_unlisted("department", person.department, context.site.departments, "单位", "departments");
+  warn_unlisted("role", person.role, context.site.people_roles, "人物类别", "people.roles");
   fields.warn_unknown_keys();
-  person.story_markdown = parse_body(*file, site_dir, site, diagnostics);
+  person.story_markdown = parse_body(*file, context, diagnostics);
   person.summary = make_summary(collapse_whitespace(person.story_markdown->plain_text), kSummaryChars);
   for (const auto& image : person.story_markdown->images) person.images.push_back(image);
   return person;
@@ -53,10 +52,10 @@ std::optional<Person> load_person(const fs::path& site_dir, const fs::path& path
 
 }  // namespace
 
-std::vector<Person> load_people(const fs::path& site_dir, const SiteConfig& site, Diagnostics& diagnostics) {
-  const auto files = list_files(site_dir / "content" / "people", ".md");
+std::vector<Person> load_people(const LoadContext& context, Diagnostics& diagnostics) {
+  const auto files = list_files(context.content_dir() / "people", ".md");
   return load_all<Person>(files, diagnostics, [&](const fs::path& path, Diagnostics& found) {
-    return load_person(site_dir, path, site, found);
+    return load_person(context, path, found);
   });
 }
 

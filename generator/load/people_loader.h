@@ -4,12 +4,12 @@
 #include <filesystem>
 #include <vector>
 
+#include "load/load_context.h"
 #include "model/content.h"
 #include "util/diagnostics.h"
 
 namespace zhuanlan {
 
-std::vector<Person> load_people(const std::filesystem::path& site_dir, const SiteConfig& site,
-                                Diagnostics& diagnostics);
+std::vector<Person> load_people(const LoadContext& context, Diagnostics& diagnostics);
 
 }  // namespace zhuanlan

@@ -1,4 +1,5 @@
 #include "load/people_loader.h"
+#include "load/image_refs.h"
 
 #include <gtest/gtest.h>
 
@@ -25,7 +26,8 @@ class PeopleLoaderTest : public ::testing::Test {
     EXPECT_TRUE(config.has_value());
     EXPECT_EQ(config->people_roles, (std::vector<std::string>{"大国工匠", "优秀学生"}));
     found_ = {};
-    return load_people(site_.path(), *config, found_);
+    ImageHeaders headers;
+    return load_people({site_.path(), *config, headers}, found_);
   }
   testing::TempDir site_;
   Diagnostics found_;

@@ -16,12 +16,12 @@ namespace {
 const std::string kFile = "content/tour.json";
 
 std::optional<ImageRef> image_field(JsonFields& fields, const std::string& key, bool required,
-                                    const std::string& meaning, const std::string& alt, const fs::path& site_dir,
-                                    const SiteConfig& site, bool panorama, Diagnostics& diagnostics) {
+                                    const std::string& meaning, const std::string& alt, const LoadContext& context,
+                                    bool panorama, Diagnostics& diagnostics) {
   const auto written = fields.text(key, required, meaning);
   if (!written) return std::nullopt;
   std::string error;
-  auto image = resolve_image(site_dir / "content", "", *written, site.images, &error);
+  auto image = resolve_image(context, "", *written, &error);
   if (!image) {
     diagnostics.error(kFile, fields.line_of(key), meaning + error);
     return std::nullopt;
@@ -53,8 +53,8 @@ std::optional<double> coordinate(JsonFields& fields, const JsonDocument& doc, co
 
 }  // namespace
 
-std::optional<Tour> load_tour(const fs::path& site_dir, const SiteConfig& site, Diagnostics& diagnostics) {
-  const auto text = read_file(site_dir / kFile);
+std::optional<Tour> load_tour(const LoadContext& context, Diagnostics& diagnostics) {
+  const auto text = read_file(context.site_dir / kFile);
   if (!text) return std::nullopt;
   const auto doc = parse_json_document(*text, kFile, diagnostics);
   if (!doc) return std::nullopt;
@@ -67,7 +67,7 @@ std::optional<Tour> load_tour(const fs::path& site_dir, const SiteConfig& site, 
   Tour tour;
   tour.title = fields.text("title", false, "标题").value_or(tour.title);
   tour.intro = collapse_whitespace(fields.text("intro", false, "简介").value_or(""));
-  if (auto map = image_field(fields, "map", true, "校园地图", "校园平面图", site_dir, site, false, diagnostics)) {
+  if (auto map = image_field(fields, "map", true, "校园地图", "校园平面图", context, false, diagnostics)) {
     // The map has no caption field: what it is is its caption, so check
     // does not ask for one the user cannot write.
     tour.map = *map;
@@ -100,21 +100,20 @@ std::optional<Tour> load_tour(const fs::path& site_dir, const SiteConfig& site, 
     stop.name = collapse_whitespace(stop_fields.text("name", true, "站点名称").value_or(""));
     stop.x = coordinate(stop_fields, *doc, pointer, "x", diagnostics).value_or(0);
     stop.y = coordinate(stop_fields, *doc, pointer, "y", diagnostics).value_or(0);
-    if (auto photo = image_field(stop_fields, "photo", true, "照片", stop.name, site_dir, site, false, diagnostics)) {
+    if (auto photo = image_field(stop_fields, "photo", true, "照片", stop.name, context, false, diagnostics)) {
       stop.photo = *photo;
       stop.photo.caption = collapse_whitespace(stop_fields.text("caption", false, "照片说明").value_or(""));
     }
-    stop.panorama = image_field(stop_fields, "panorama", false, "全景照片", stop.name + "（360° 全景）", site_dir, site,
-                                true, diagnostics);
+    stop.panorama = image_field(stop_fields, "panorama", false, "全景照片", stop.name + "（360° 全景）", context, true,
+                                diagnostics);
     stop.external_url = stop_fields.text("external_url", false, "外部全景网址").value_or("");
     if (!stop.external_url.empty() && stop.external_url.rfind("https://", 0) != 0 &&
         stop.external_url.rfind("http://", 0) != 0) {
       diagnostics.error(kFile, stop_fields.line_of("external_url"), "\"external_url\" 应当以 https:// 开头");
     }
     if (auto description = stop_fields.text("description", false, "介绍")) {
-      MarkdownSource markdown{*description, kFile, stop_fields.line_of("description"), site_dir / "content", "",
-                              site.raw_html, site.images};
-      stop.description_markdown = parse_markdown(markdown, diagnostics);
+      stop.description_markdown = parse_markdown({*description, kFile, stop_fields.line_of("description"), ""},
+                                                 context, diagnostics);
       stop.description_text = collapse_whitespace(stop.description_markdown->plain_text);
     }
     stop.activities = stop_fields.text_list("activities", "在这里举办的活动 id");

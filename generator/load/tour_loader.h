@@ -2,6 +2,7 @@
 #include <filesystem>
 #include <optional>
 
+#include "load/load_context.h"
 #include "model/content.h"
 #include "util/diagnostics.h"
 
@@ -10,6 +11,6 @@ namespace zhuanlan {
 // Loads content/tour.json; nullopt when the site has no tour (or it is
 // unusable, with the reasons in diagnostics). Ids of activities and
 // exhibits are checked later, against what was loaded.
-std::optional<Tour> load_tour(const std::filesystem::path& site_dir, const SiteConfig& site, Diagnostics& diagnostics);
+std::optional<Tour> load_tour(const LoadContext& context, Diagnostics& diagnostics);
 
 }  // namespace zhuanlan

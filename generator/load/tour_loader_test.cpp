@@ -1,4 +1,5 @@
 #include "load/tour_loader.h"
+#include "load/image_refs.h"
 
 #include <gtest/gtest.h>
 
@@ -23,7 +24,8 @@ class TourLoaderTest : public ::testing::Test {
   }
   std::optional<Tour> load(const std::string& json) {
     testing::write_text(site_.path() / "content/tour.json", json);
-    return load_tour(site_.path(), config_, found_);
+    ImageHeaders headers;
+    return load_tour({site_.path(), config_, headers}, found_);
   }
   int line_of(const std::string& needle) {
     for (const auto& d : found_.items) {

@@ -30,18 +30,12 @@ struct ReportInfo {
   std::optional<long long> students_participating;
 };
 
-class ImageHeaders;  // load/image_refs.h
 struct MarkdownDocument;  // model/markdown_document.h
 
 // site.json "images": how photos are published and what check reports.
 struct ImageSettings {
   bool publish_originals = false;  // also publish full-size copies (metadata removed)
   long long max_bytes = 0;         // check warns about photo files larger than this; 0: no limit
-  // Not from site.json: while load_content runs, the image headers already
-  // read, shared by the loaders (they run in parallel), so that a photo
-  // used as a cover and again in the text, or by many pages, is read once.
-  // Empty otherwise (each image is then read where it is named).
-  std::shared_ptr<ImageHeaders> headers;
 };
 
 struct SiteConfig {

@@ -13,8 +13,8 @@
 namespace zhuanlan {
 
 // Photos are JPEG or PNG and get web versions in WebP and their own format;
-// SVG drawings (a campus map) scale by themselves and are published as
-// they are.
+// SVG drawings (a campus map) scale by themselves and are published
+// cleaned of scripts (util/svg_cleaning.h), at one size.
 enum class ImageFormat { jpeg, png, webp, svg };
 
 struct ImageVariant {

@@ -150,7 +150,11 @@ BuildResult build_site(const BuildOptions& options) {
       }
     }
     for (const auto& asset : assets.files) output.write(asset.published_path, asset.bytes);
-    parallel_for(image_files.size(), [&](std::size_t i) { output.link(image_files[i].from, image_files[i].path); });
+    parallel_for(image_files.size(), [&](std::size_t i) {
+      const ImageFile& file = image_files[i];
+      if (file.from.empty()) output.write(file.path, file.bytes);
+      else output.link(file.from, file.path);
+    });
     output.commit();
     prune_image_cache(images.cache_dir, kImageCacheMaxAge);
     result.pages = static_cast<std::size_t>(std::count_if(jobs.begin(), jobs.end(), [](const PageJob& job) {

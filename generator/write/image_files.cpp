@@ -6,11 +6,13 @@
 #include <set>
 
 #include "model/image_variants.h"
+#include "util/files.h"
 #include "util/parallel.h"
 #include "util/text.h"
 #include "write/image_cache.h"
 #include "write/image_processing.h"
 #include "write/source_hashes.h"
+#include "util/svg_cleaning.h"
 
 namespace zhuanlan {
 namespace fs = std::filesystem;
@@ -69,6 +71,17 @@ void make(const Job& job, const fs::path& source, const fs::path& dir) {
   }
 }
 
+// What a build or check says about an entry that was damaged in the cache
+// (it is made again either way).
+std::string damaged_entry_note(const std::string& content_path, const CacheLookup& lookup, bool publishing) {
+  std::string note = "图片 content/" + content_path + " 在图片缓存（.zhuanlan-cache/images）中处理好的文件 " +
+                     lookup.damaged_file + " 已损坏（" +
+                     (lookup.size_changed ? "大小与生成时记录的不同，可能被截断" : "内容与生成时记录的校验值不符或文件缺失") +
+                     "），已重新生成。";
+  return note + (publishing ? "本次发布的是重新生成的文件。"
+                            : "已发布的网站里这张图片可能也已损坏，请重新构建一次，构建会发布重新生成的文件。");
+}
+
 // Finds or makes every job's files. Each photo's bytes are hashed once;
 // only the jobs missing from the cache decode their photo.
 void run_jobs(std::vector<Job>& jobs, const ImageWork& work, ImageStats& stats, Diagnostics& diagnostics) {
@@ -79,16 +92,31 @@ void run_jobs(std::vector<Job>& jobs, const ImageWork& work, ImageStats& stats, 
   const std::vector<std::string> found = hash_sources(work.content_dir, paths, work.cache_dir, &stats.hashed);
   for (std::size_t i = 0; i < paths.size(); ++i) hashes[paths[i]] = found[i];
 
-  std::vector<Job*> missing;
-  for (auto& job : jobs) {
+  // Every entry is checked against its record (its files are hashed), so
+  // the look-ups run in parallel too.
+  std::vector<CacheLookup> lookups(jobs.size());
+  parallel_for(jobs.size(), [&](std::size_t i) {
+    Job& job = jobs[i];
     const std::string& hash = hashes.at(job.image->image.content_path);
-    if (hash.empty()) {
+    if (hash.empty()) return;
+    job.key = image_cache_key(hash, job.recipe.text);
+    lookups[i] = find_cache_entry(work.cache_dir, job.key, job.recipe.files);
+    if (lookups[i].state == CacheLookup::State::found) job.entry = lookups[i].dir;
+  });
+  std::vector<Job*> missing;
+  for (std::size_t i = 0; i < jobs.size(); ++i) {
+    Job& job = jobs[i];
+    if (job.key.empty()) {
       job.error = "无法读取，请检查文件权限";
       continue;
     }
-    job.key = image_cache_key(hash, job.recipe.text);
-    job.entry = find_cache_entry(work.cache_dir, job.key, job.recipe.files);
-    if (!job.entry) missing.push_back(&job);
+    if (job.entry) continue;
+    missing.push_back(&job);
+    if (lookups[i].state == CacheLookup::State::damaged) {
+      ++stats.damaged;
+      diagnostics.warning(job.image->used_by.empty() ? "" : job.image->used_by.front(), 0,
+                          damaged_entry_note(job.image->image.content_path, lookups[i], work.publishing));
+    }
   }
   std::set<std::string> decoded;
   for (const Job* job : missing) decoded.insert(job->image->image.content_path);
@@ -128,6 +156,22 @@ void run_jobs(std::vector<Job>& jobs, const ImageWork& work, ImageStats& stats, 
   }
 }
 
+// The drawing cleaned for publishing, or nullopt with an error at the
+// drawing's own line.
+std::optional<std::string> cleaned_drawing(const SiteImage& image, const fs::path& content_dir,
+                                           Diagnostics& diagnostics) {
+  const std::string shown = "content/" + image.image.content_path;
+  const auto bytes = read_file(content_dir / image.image.content_path);
+  SvgProblem problem{0, "无法读取，请检查文件权限"};
+  if (bytes) {
+    if (auto cleaned = clean_svg(*bytes, &problem)) return cleaned;
+  }
+  diagnostics.error(shown, problem.line,
+                    "SVG 矢量图 " + shown + " " + problem.detail +
+                        (image.used_by.empty() ? "" : "（用到它的有 " + join(image.used_by) + "）"));
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::vector<ImageFile> make_image_files(const std::vector<SiteImage>& images, const ImageWork& work,
@@ -136,8 +180,10 @@ std::vector<ImageFile> make_image_files(const std::vector<SiteImage>& images, co
   std::vector<ImageFile> files;
   for (const auto& image : images) {
     if (format_for_path(image.image.published_path) == ImageFormat::svg) {
-      // A drawing is published as it is: nothing to make.
-      files.push_back({work.content_dir / image.image.content_path, image.image.published_path});
+      // A drawing is only cleaned: nothing to decode.
+      if (auto cleaned = cleaned_drawing(image, work.content_dir, diagnostics)) {
+        files.push_back({{}, image.image.published_path, std::move(*cleaned)});
+      }
       ++stats.reused;
       continue;
     }

@@ -30,22 +30,29 @@ struct ImageWork {
   std::filesystem::path content_dir;
   std::filesystem::path cache_dir;  // image_cache_dir(site)
   ImageProgressFn progress;         // may be empty
+  // Whether the files are about to be published (build, report) or only
+  // checked (check): says what a note about a damaged cache entry tells.
+  bool publishing = true;
 };
 
 struct ImageStats {
   std::size_t hashed = 0;  // photos read to be hashed (new or changed files)
   std::size_t made = 0;    // photos decoded to make files
-  std::size_t reused = 0;  // photos whose files were all in the cache (or drawings, published as they are): nothing decoded
+  std::size_t reused = 0;  // photos whose files were all in the cache (or drawings, only cleaned): nothing decoded
+  std::size_t damaged = 0;  // cache entries found damaged and made again (each with a warning)
 };
 
 // A file made from a photo, and where the site publishes it.
 struct ImageFile {
-  std::filesystem::path from;  // in the cache
+  std::filesystem::path from;  // in the cache; empty for a drawing
   std::string path;            // site-relative
+  std::string bytes;           // a drawing, cleaned (write/svg_cleaning.h)
 };
 
 // The web versions of every image and, when the site publishes originals,
-// the full-size copies; SVG drawings as they are. Adds to stats; problems go to diagnostics.
+// the full-size copies; SVG drawings cleaned of scripts and external
+// references (one that is not well-formed XML is an error naming its file
+// and line). Adds to stats; problems go to diagnostics.
 std::vector<ImageFile> make_image_files(const std::vector<SiteImage>& images, const ImageWork& work,
                                         ImageStats& stats, Diagnostics& diagnostics);
 

@@ -79,7 +79,7 @@ void save(const vips::VImage& image, ImageFormat format, const fs::path& file, b
       image.pngsave(file.c_str(), vips::VImage::option()->set("compression", kPngCompression)->set("strip", true));
       break;
     case ImageFormat::svg:
-      throw std::logic_error("SVG drawings are published as they are, never saved");
+      throw std::logic_error("SVG drawings are only cleaned (util/svg_cleaning), never saved by libvips");
   }
 }
 
