@@ -12,6 +12,7 @@
 #include <new>
 #include <optional>
 
+#include "serve/serve_site.h"
 #include "util/diagnostics.h"
 #include "validate/image_checks.h"
 #include "validate/schedule_checks.h"
@@ -179,6 +180,15 @@ int main(int argc, char** argv) {
   report->add_option("--site", site_dir, "站点文件夹，默认为当前文件夹");
   report->add_option("--out", report_dir, "报送材料的输出文件夹")->required();
 
+  zhuanlan::ServeOptions serve_options;
+  CLI::App* serve = app.add_subcommand("serve", "边写边看：生成网站并在浏览器中预览，保存文件后页面自动刷新（不改动 public/）");
+  serve->add_option("--site", site_dir, "站点文件夹，默认为当前文件夹");
+  serve->add_option("--port", serve_options.port, "端口，默认 1313")->check(CLI::Range(0, 65535));
+  serve->add_option("--bind", serve_options.host, "监听的地址，默认 127.0.0.1（只有本机能打开）");
+  serve->add_flag("--drafts", options.include_drafts, "同时显示草稿（draft: true 的新闻），页面上标有“草稿”");
+  serve->add_flag("--poll", serve_options.poll,
+                  "定时检查文件是否修改，而不用系统的文件通知（网络盘、WSL2、Docker 中保存后页面不刷新时使用）");
+
   CLI11_PARSE(app, argc, argv);
   options.site_dir = site_dir;
   options.out_dir = out_dir;
@@ -190,6 +200,11 @@ int main(int argc, char** argv) {
     if (build->parsed()) return run_build(options);
     if (check->parsed()) return run_check(options, today);
     if (report->parsed()) return run_report(options, report_dir);
+    if (serve->parsed()) {
+      serve_options.build = options;
+      serve_options.build.on_image_progress = terminal_progress();
+      return zhuanlan::serve_site(serve_options);
+    }
   } catch (const std::bad_alloc&) {
     std::cerr << "出错了：内存不够，程序已停止，网站没有更新。请关闭其他程序后再试，或检查内容文件是否异常地大。\n";
     return 1;
