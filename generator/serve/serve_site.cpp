@@ -62,9 +62,13 @@ class StopSignals {
     sigaddset(&mask_, SIGINT);
     sigaddset(&mask_, SIGTERM);
     ::pthread_sigmask(SIG_BLOCK, &mask_, &previous_);
-    fd_ = ::signalfd(-1, &mask_, SFD_CLOEXEC);
+    fd_ = ::signalfd(-1, &mask_, SFD_CLOEXEC | SFD_NONBLOCK);
   }
   ~StopSignals() {
+    // Taken, so that unblocking does not deliver them again.
+    signalfd_siginfo taken;
+    while (fd_ >= 0 && ::read(fd_, &taken, sizeof taken) == static_cast<ssize_t>(sizeof taken)) {
+    }
     if (fd_ >= 0) ::close(fd_);
     ::pthread_sigmask(SIG_SETMASK, &previous_, nullptr);
   }
