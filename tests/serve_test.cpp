@@ -201,6 +201,24 @@ TEST_F(ServeTest, AFailedRebuildShowsTheTerminalsLinesAndKeepsTheLastGoodPages) 
   EXPECT_NE(fetch(port, "/zjz2025/news/a.html").body.find("修好了"), std::string::npos);
 }
 
+TEST_F(ServeTest, ASiteThatDoesNotBuildYetIsServedOnceFixed) {
+  edit_news("2025-05-45", "坏日期。");
+  ServeProcess serve(site_.path());
+  const int port = serve.port();
+  ASSERT_GT(port, 0) << serve.output();
+  EXPECT_NE(serve.output().find("生成失败"), std::string::npos) << serve.output();
+  const Page waiting = fetch(port, "/zjz2025/news/a.html");
+  EXPECT_EQ(waiting.status, 404);
+  EXPECT_NE(waiting.body.find("网站还没有生成成功"), std::string::npos) << waiting.body;
+  testing::EventStream events(port, events_path(waiting));
+  EXPECT_TRUE(events.next("errors"));
+  edit_news("2025-05-13 09:00", "第一次生成成功。");
+  ASSERT_TRUE(events.next("reload")) << serve.output();
+  const Page built = fetch(port, "/zjz2025/news/a.html");
+  EXPECT_EQ(built.status, 200);
+  EXPECT_NE(built.body.find("第一次生成成功"), std::string::npos);
+}
+
 TEST_F(ServeTest, AStylesheetOnlyChangeSwapsStylesInsteadOfReloading) {
   testing::write_text(site_.path() / "assets/style.css", "body { color: #111; }\n");
   ServeProcess serve(site_.path());

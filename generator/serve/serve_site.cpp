@@ -150,6 +150,11 @@ int serve_site(const ServeOptions& options) {
     return 1;
   }
 
+  // The server mounts the folder when it starts: it must exist even when
+  // no build has succeeded yet (an empty folder is one a build may fill).
+  std::error_code ec;
+  fs::create_directories(build.out_dir, ec);
+
   std::cout << "正在生成网站……" << std::endl;
   const auto first_started = Clock::now();
   ReloadHub hub(new_session());
