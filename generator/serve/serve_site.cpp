@@ -176,7 +176,8 @@ int serve_site(const ServeOptions& options) {
   server.start();
   FileWatcher watcher(site_dir, kWatchedFolders, {options.poll, std::chrono::milliseconds(500), signals.fd(), 0});
 
-  const std::string shown_host = options.host == "0.0.0.0" || options.host == "::" ? "127.0.0.1" : options.host;
+  std::string shown_host = options.host == "0.0.0.0" || options.host == "::" ? "127.0.0.1" : options.host;
+  if (shown_host.find(':') != std::string::npos) shown_host = "[" + shown_host + "]";  // IPv6 in a URL
   std::cout << "\n预览地址：http://" << shown_host << ":" << server.port() << config->base_path << "\n"
             << "用浏览器打开这个地址。保存 content/、layouts/ 或 assets/ 中的文件后，打开的页面会自动刷新；"
                "按 Ctrl+C 停止预览。\n";
