@@ -124,5 +124,18 @@ TEST(BenchScript, BuildsASmallCorpusSideBySideAndPrintsTheTable) {
       << bench.output;
 }
 
+TEST(BenchServeScript, MeasuresSaveToReloadOnASmallCorpusAndPrintsTheTable) {
+  ASSERT_TRUE(installed("hugo"));  // scripts/install-deps test installs it
+  testing::TempDir dir;
+  const CommandRun bench = run(testing::source_dir().string() + "/bench/serve/run --items 20 --edits 2 --pause 100" +
+                               " --work " + (dir.path() / "work").string() + " --zhuanlan " + ZHUANLAN_BINARY +
+                               " --make-corpus " + ZHUANLAN_MAKE_CORPUS);
+  ASSERT_EQ(bench.status, 0) << bench.output;
+  // items, zhuanlan median and max, Hugo median and max, the ratio.
+  EXPECT_TRUE(std::regex_search(bench.output, std::regex(R"(\n +20 +[0-9]+ +[0-9]+ +[0-9]+ +[0-9]+ +[0-9.]+x\n)")))
+      << bench.output;
+  EXPECT_FALSE(fs::exists(dir.path() / "work"));  // nothing left behind
+}
+
 }  // namespace
 }  // namespace zhuanlan

@@ -43,6 +43,24 @@ class BuildTest : public ::testing::Test {
   TempDir outputs_;
 };
 
+TEST_F(BuildTest, DraftsArePublishedOnlyWithDraftsAndMarkedAsSuch) {
+  testing::write_text(site_.path() / "content/news/three.md", news("未审稿件", "2025-05-14 08:00", "draft: true\n"));
+  const fs::path out = outputs_.path() / "public";
+  ASSERT_TRUE(build(out).ok);
+  EXPECT_FALSE(fs::exists(out / "news/three.html"));
+  EXPECT_EQ(testing::read_text(out / "index.html").find("草稿"), std::string::npos);
+  BuildOptions options;
+  options.site_dir = site_.path();
+  options.out_dir = outputs_.path() / "preview";
+  options.include_drafts = true;
+  ASSERT_TRUE(build_site(options).ok);
+  const std::string mark = "<span class=\"badge badge-draft\">草稿</span>";
+  EXPECT_NE(testing::read_text(options.out_dir / "news/three.html").find(mark + "未审稿件</h1>"), std::string::npos);
+  const std::string list = testing::read_text(options.out_dir / "news/index.html");
+  EXPECT_NE(list.find(mark + "<a href=\"../news/three.html\">未审稿件</a>"), std::string::npos);
+  EXPECT_EQ(testing::read_text(options.out_dir / "news/two.html").find(mark), std::string::npos);
+}
+
 TEST_F(BuildTest, WritesEveryKindOfPage) {
   const fs::path out = outputs_.path() / "public";
   const BuildResult result = build(out);

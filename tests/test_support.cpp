@@ -1,6 +1,7 @@
 #include "test_support.h"
 
 #include <gtest/gtest.h>
+#include <httplib.h>
 #include <sys/wait.h>
 
 #include <array>
@@ -8,7 +9,11 @@
 #include <cstdio>
 #include <vips/vips8>
 
+#include <condition_variable>
+#include <deque>
 #include <fstream>
+#include <mutex>
+#include <thread>
 #include <random>
 #include <sstream>
 #include <stdexcept>
@@ -160,6 +165,59 @@ std::string decode_qr_svg(const fs::path& svg) {
   std::string text = decoded.output;
   while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
   return text;
+}
+
+struct EventStream::State {
+  httplib::Client client;
+  std::thread reader;
+  std::mutex mutex;
+  std::condition_variable arrived;
+  std::string buffer;
+  std::deque<std::pair<std::string, std::string>> events;  // name, data
+  explicit State(int port) : client("127.0.0.1", port) {}
+};
+
+EventStream::EventStream(int port, const std::string& path_and_query) : state_(std::make_shared<State>(port)) {
+  state_->client.set_read_timeout(std::chrono::seconds(60));
+  state_->reader = std::thread([state = state_, path_and_query] {
+    state->client.Get(path_and_query, [&](const char* data, std::size_t length) {
+      std::lock_guard<std::mutex> lock(state->mutex);
+      state->buffer.append(data, length);
+      std::size_t end;
+      while ((end = state->buffer.find("\n\n")) != std::string::npos) {
+        std::string name = "message", payload;
+        std::istringstream lines(state->buffer.substr(0, end));
+        for (std::string line; std::getline(lines, line);) {
+          if (line.rfind("event: ", 0) == 0) name = line.substr(7);
+          if (line.rfind("data: ", 0) == 0) payload = line.substr(6);
+        }
+        if (!payload.empty()) state->events.emplace_back(name, payload);
+        state->buffer.erase(0, end + 2);
+      }
+      state->arrived.notify_all();
+      return true;
+    });
+  });
+}
+
+EventStream::~EventStream() {
+  state_->client.stop();
+  state_->reader.join();
+}
+
+std::optional<std::string> EventStream::next(std::string_view name, std::chrono::seconds timeout) {
+  std::unique_lock<std::mutex> lock(state_->mutex);
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (true) {
+    while (!state_->events.empty()) {
+      auto [event, data] = state_->events.front();
+      state_->events.pop_front();
+      if (event == name) return data;
+    }
+    if (state_->arrived.wait_until(lock, deadline) == std::cv_status::timeout && state_->events.empty()) {
+      return std::nullopt;
+    }
+  }
 }
 
 }  // namespace zhuanlan::testing

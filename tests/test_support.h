@@ -1,8 +1,12 @@
 #pragma once
 // Helpers for tests that build small sites in temporary folders.
+#include <chrono>
 #include <filesystem>
 #include <map>
+#include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "load/image_refs.h"
@@ -81,5 +85,24 @@ CommandRun run_command(const std::string& command);
 // phone would read it from a printed board: the decoded text, or "" with a
 // test failure when the tools fail.
 std::string decode_qr_svg(const std::filesystem::path& svg);
+
+// A Server-Sent Events connection to 127.0.0.1:port (zhuanlan serve's
+// /__zhuanlan/events), read in a thread of its own.
+class EventStream {
+ public:
+  EventStream(int port, const std::string& path_and_query);
+  ~EventStream();
+  EventStream(const EventStream&) = delete;
+  EventStream& operator=(const EventStream&) = delete;
+
+  // The data of the next event called name; events of other names before
+  // it are dropped. nullopt when none came within timeout (generous: this
+  // waits, it does not time anything).
+  std::optional<std::string> next(std::string_view name, std::chrono::seconds timeout = std::chrono::seconds(60));
+
+ private:
+  struct State;
+  std::shared_ptr<State> state_;
+};
 
 }  // namespace zhuanlan::testing

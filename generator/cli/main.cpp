@@ -21,6 +21,7 @@
 #include "load/site_config.h"
 #include "scaffold/new_content.h"
 #include "scaffold/starter_site.h"
+#include "serve/serve_site.h"
 #include "util/diagnostics.h"
 #include "util/files.h"
 #include "validate/image_checks.h"
@@ -327,6 +328,14 @@ int main(int argc, char** argv) {
   create->add_option("--site", site_dir, "站点文件夹，默认为当前文件夹");
   create->add_option("--slug", new_slug, "文件名（不含扩展名），只用小写英文字母、数字和 -；默认由日期和时间生成");
   create->add_option("--date", new_date, "日期或日期和时间（北京时间），例如 2025-05-13 或 \"2025-05-13 09:30\"；默认现在");
+  zhuanlan::ServeOptions serve_options;
+  CLI::App* serve = app.add_subcommand("serve", "边写边看：生成网站并在浏览器中预览，保存文件后页面自动刷新（不改动 public/）");
+  serve->add_option("--site", site_dir, "站点文件夹，默认为当前文件夹");
+  serve->add_option("--port", serve_options.port, "端口，默认 1313")->check(CLI::Range(0, 65535));
+  serve->add_option("--bind", serve_options.host, "监听的地址，默认 127.0.0.1（只有本机能打开）");
+  serve->add_flag("--drafts", options.include_drafts, "同时显示草稿（draft: true 的新闻），页面上标有“草稿”");
+  serve->add_flag("--poll", serve_options.poll,
+                  "定时检查文件是否修改，而不用系统的文件通知（网络盘、WSL2、Docker 中保存后页面不刷新时使用）");
 
   CLI11_PARSE(app, argc, argv);
   if (!now_text.empty()) {
@@ -350,6 +359,11 @@ int main(int argc, char** argv) {
     if (report->parsed()) return run_report(options, report_dir);
     if (init->parsed()) return run_init(init_dir, school, year);
     if (create->parsed()) return run_new(site_dir, new_kind, new_title, new_slug, new_date);
+    if (serve->parsed()) {
+      serve_options.build = options;
+      serve_options.build.on_image_progress = terminal_progress();
+      return zhuanlan::serve_site(serve_options);
+    }
   } catch (const std::bad_alloc&) {
     std::cerr << kOutOfMemory;
     return 1;

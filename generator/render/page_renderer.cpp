@@ -147,6 +147,7 @@ std::string PageRenderer::news_card(std::size_t index, const std::string& root) 
   d.set("department", item.department);
   d.set("summary", text_or_false(item.summary));
   d.set("top", item.top);
+  d.set("draft", item.draft);  // only loaded with --drafts
   if (item.cover) {
     d.set("cover", item.cover->published_path);
     d.set("cover_alt", item.cover->alt);
@@ -362,6 +363,7 @@ std::string PageRenderer::news_item(std::size_t index) {
   d.set("tags", tags);
   d.set("has_tags", !item.tags.empty());
   d.set("top", item.top);
+  d.set("draft", item.draft);  // only loaded with --drafts
   // Previous is the older item, next the newer one.
   const auto link_to = [&](std::size_t k) {
     data link;

@@ -9,6 +9,7 @@
 #include <system_error>
 
 #include "util/diagnostics.h"
+#include "util/paths.h"
 
 namespace zhuanlan {
 namespace fs = std::filesystem;
@@ -105,8 +106,7 @@ void check_content_links(const fs::path& site_dir, Diagnostics& diagnostics) {
       diagnostics.warning(shown, 0, "这是一个指向不存在文件的链接（快捷方式），它会被忽略；请删掉它或放入真正的文件");
       continue;
     }
-    const auto [end, _] = std::mismatch(root.begin(), root.end(), target.begin(), target.end());
-    const bool inside = end == root.end();
+    const bool inside = is_within(target, root);
     if (fs::is_directory(target, target_ec)) {
       diagnostics.warning(shown, 0,
                           "这个文件夹是链接（快捷方式），其中的文件不会被读取；请把文件夹本身（而不是链接）放进 content/");

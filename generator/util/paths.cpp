@@ -9,6 +9,10 @@
 namespace zhuanlan {
 namespace fs = std::filesystem;
 
+bool is_within(const fs::path& path, const fs::path& folder) {
+  return std::mismatch(folder.begin(), folder.end(), path.begin(), path.end()).first == folder.end();
+}
+
 std::string percent_decode(std::string_view text) {
   std::string out;
   out.reserve(text.size());
@@ -62,8 +66,7 @@ std::optional<ResolvedPath> resolve_content_path(const fs::path& content_dir, st
   // A symbolic link inside content/ must not lead out of it either.
   const fs::path real = fs::canonical(absolute, ec);
   const fs::path real_root = fs::canonical(content_dir, ec);
-  const auto mismatch = std::mismatch(real_root.begin(), real_root.end(), real.begin(), real.end());
-  if (ec || mismatch.first != real_root.end()) {
+  if (ec || !is_within(real, real_root)) {
     *error = "“" + shown + "”通过链接指向 content/ 文件夹之外，请把文件本身放进 content/";
     return std::nullopt;
   }

@@ -22,6 +22,10 @@ std::optional<ResolvedPath> resolve_content_path(const std::filesystem::path& co
                                                  std::string_view file_dir_in_content,
                                                  std::string_view written, std::string* error);
 
+// Whether path is folder or lies below it, comparing whole components
+// lexically: resolve links first (fs::canonical) when they matter.
+bool is_within(const std::filesystem::path& path, const std::filesystem::path& folder);
+
 // Decodes %XX escapes (Markdown editors write spaces as %20).
 std::string percent_decode(std::string_view text);
 

@@ -10,6 +10,13 @@ namespace {
 namespace fs = std::filesystem;
 using testing::TempDir;
 
+TEST(IsWithin, ComparesWholeComponents) {
+  EXPECT_TRUE(is_within("/site/public/a.html", "/site/public"));
+  EXPECT_TRUE(is_within("/site/public", "/site/public"));
+  EXPECT_FALSE(is_within("/site/public-old/a.html", "/site/public"));
+  EXPECT_FALSE(is_within("/site", "/site/public"));
+}
+
 TEST(ContentPaths, ResolvesRelativeToContentOrToTheFile) {
   TempDir dir;
   testing::write_image(dir.path() / "images/a/1.jpg");

@@ -32,18 +32,17 @@ namespace {
 std::string unsafe_output_reason(const fs::path& site_dir, const fs::path& out_dir) {
   const fs::path site = fs::weakly_canonical(site_dir);
   const fs::path out = fs::weakly_canonical(out_dir);
-  const auto inside = [](const fs::path& child, const fs::path& parent) {
-    const auto mismatch = std::mismatch(parent.begin(), parent.end(), child.begin(), child.end());
-    return mismatch.first == parent.end();
-  };
-  if (inside(site, out)) return "输出文件夹 " + out.string() + " 包含了站点文件夹，构建会覆盖您写的内容";
+  if (is_within(site, out)) return "输出文件夹 " + out.string() + " 包含了站点文件夹，构建会覆盖您写的内容";
+  if (out == fs::weakly_canonical(preview_output_dir(site_dir))) return "";  // zhuanlan serve's own folder
   for (const char* own : {"content", "layouts", "assets", "generator", "tests", "scripts", kCacheFolder}) {
-    if (inside(out, site / own)) return "输出文件夹 " + out.string() + " 位于站点的 " + own + "/ 之内，构建会覆盖您写的内容";
+    if (is_within(out, site / own)) return "输出文件夹 " + out.string() + " 位于站点的 " + own + "/ 之内，构建会覆盖您写的内容";
   }
   return "";
 }
 
 }  // namespace
+
+fs::path preview_output_dir(const fs::path& site_dir) { return site_dir / kCacheFolder / "serve" / "site"; }
 
 std::time_t stable_timestamp(const SiteConfig& site) {
   return std::chrono::system_clock::to_time_t(std::chrono::sys_seconds{site.week.end} - std::chrono::hours(8));

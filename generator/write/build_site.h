@@ -67,6 +67,10 @@ ImageWork image_work(const BuildOptions& options);
 // diagnostics, and then nothing in out_dir has changed.
 BuildResult build_site(const BuildOptions& options);
 
+// Where `zhuanlan serve` builds the site it shows, never public/: a folder
+// of <site>/.zhuanlan-cache, which --out may not name otherwise.
+std::filesystem::path preview_output_dir(const std::filesystem::path& site_dir);
+
 // The time stamped into generated workbooks: the end of the week, so that
 // the same content always gives the same bytes.
 std::time_t stable_timestamp(const SiteConfig& site);

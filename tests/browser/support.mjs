@@ -3,7 +3,7 @@
 // record every problem a page has (console errors, failed requests,
 // requests to any other host). Each feature's *.test.mjs uses these.
 import { chromium } from "playwright-core";
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
@@ -24,6 +24,13 @@ process.on("exit", () => {
   for (const folder of temporaryFolders) fs.rmSync(folder, { recursive: true, force: true });
 });
 
+// A fresh temporary folder, removed when the test process ends.
+export function temporaryFolder() {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), "zhuanlan-browser-"));
+  temporaryFolders.push(folder);
+  return folder;
+}
+
 // Builds a site folder into a fresh temporary folder, removed when the test
 // process ends. The demo site (the default) is built once per test run by
 // the ctest fixture demo_site_build, which names its output in
@@ -35,8 +42,7 @@ export function buildSite(siteDir = repoRoot) {
     if (!fs.existsSync(path.join(demo, "index.html"))) throw new Error(`ZHUANLAN_DEMO_SITE names no built site: ${demo}`);
     return demo;
   }
-  const out = fs.mkdtempSync(path.join(os.tmpdir(), "zhuanlan-browser-"));
-  temporaryFolders.push(out);
+  const out = temporaryFolder();
   const publicDir = path.join(out, "public");
   execFileSync(binary, ["build", "--site", siteDir, "--out", publicDir], { stdio: "pipe" });
   return publicDir;
@@ -71,6 +77,35 @@ export async function serve(dir) {
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
   const origin = `http://127.0.0.1:${server.address().port}`;
   return { origin, root: origin + basePath, close: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+// Runs `zhuanlan serve --site siteDir --port 0 ...args` and resolves once
+// it prints its address: { origin, root (the address printed), output(),
+// stop() (Ctrl+C; resolves with the exit code) }.
+export async function startServe(siteDir, args = []) {
+  const child = spawn(binary, ["serve", "--site", siteDir, "--port", "0", ...args], { stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stdout.setEncoding("utf8");
+  child.stderr.setEncoding("utf8");
+  child.stderr.on("data", (chunk) => { output += chunk; });
+  const address = await new Promise((resolve, reject) => {
+    child.stdout.on("data", (chunk) => {
+      output += chunk;
+      const match = output.match(/预览地址：(http:\/\/127\.0\.0\.1:\d+)(\/\S*)\n/);
+      if (match) resolve(match);
+    });
+    child.once("exit", (code) => reject(new Error(`zhuanlan serve ended (${code}):\n${output}`)));
+  });
+  const exited = new Promise((resolve) => child.once("exit", (code) => resolve(code)));
+  return {
+    origin: address[1],
+    root: address[1] + address[2],
+    output: () => output,
+    stop: () => {
+      child.kill("SIGINT");
+      return exited;
+    },
+  };
 }
 
 export async function launch() {
