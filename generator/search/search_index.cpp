@@ -28,9 +28,12 @@ std::string lines(std::initializer_list<std::string> parts) {
   return out;
 }
 
-void add_documents(const SiteModel& model, std::vector<SearchDocument>* out, std::size_t* count) {
+using KindCounts = std::array<std::size_t, kSearchKindCount>;
+
+void add_documents(const SiteModel& model, std::vector<SearchDocument>* out, KindCounts* counts) {
+  SearchKind kind = SearchKind::news;
   const auto add = [&](auto make) {
-    if (count) ++*count;
+    if (counts) ++(*counts)[static_cast<std::size_t>(kind)];
     if (out) out->push_back(make());
   };
   for (const NewsItem& item : model.news) {
@@ -41,6 +44,7 @@ void add_documents(const SiteModel& model, std::vector<SearchDocument>* out, std
                             lines({item.department, join(item.tags, " "), text_of(item.body)})};
     });
   }
+  kind = SearchKind::activity;
   for (const Activity& a : model.activities) {
     add([&] {
       return SearchDocument{SearchKind::activity, a.title, a.url, format_rfc3339_china(a.start.utc),
@@ -49,18 +53,21 @@ void add_documents(const SiteModel& model, std::vector<SearchDocument>* out, std
                                    text_of(a.summary_markdown)})};
     });
   }
+  kind = SearchKind::exhibit;
   for (const Achievement& a : model.exhibition.exhibits) {
     add([&] {
       return SearchDocument{SearchKind::exhibit, a.title, a.url, a.date, a.date_text.empty() ? a.level : a.date_text,
                             lines({a.department, a.category, a.level, join(a.people), text_of(a.summary_markdown)})};
     });
   }
+  kind = SearchKind::person;
   for (const Person& p : model.exhibition.people) {
     add([&] {
       return SearchDocument{SearchKind::person, p.name, p.url, "", p.role,
                             lines({p.role, p.department, join(p.honors), text_of(p.story_markdown)})};
     });
   }
+  kind = SearchKind::tour_stop;
   if (model.tour) {
     for (const TourStop& stop : model.tour->stops) {
       add([&] {
@@ -69,6 +76,7 @@ void add_documents(const SiteModel& model, std::vector<SearchDocument>* out, std
       });
     }
   }
+  kind = SearchKind::page;
   for (const FreePage& page : model.pages) {
     add([&] { return SearchDocument{SearchKind::page, page.title, page.url, "", "", lines({page.summary, text_of(page.body)})}; });
   }
@@ -195,9 +203,15 @@ std::vector<SearchDocument> search_documents(const SiteModel& model) {
   return documents;
 }
 
+KindCounts search_kind_counts(const SiteModel& model) {
+  KindCounts counts{};
+  add_documents(model, nullptr, &counts);
+  return counts;
+}
+
 std::size_t search_document_count(const SiteModel& model) {
   std::size_t count = 0;
-  add_documents(model, nullptr, &count);
+  for (const std::size_t n : search_kind_counts(model)) count += n;
   return count;
 }
 

@@ -4,6 +4,7 @@
 // found by, and for every term (search/search_terms.h) the documents that
 // hold it. Documents are numbered newest first, so that a smaller number
 // is a newer item and the browser breaks ties by number.
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -35,7 +36,9 @@ struct SearchDocument {
 // in the order news, activities, exhibits, people, tour stops, pages. Drafts
 // (published only with --drafts) are never indexed.
 std::vector<SearchDocument> search_documents(const SiteModel& model);
-// Their number, without copying their text.
+// How many documents of each kind there are (by SearchKind), without
+// copying their text.
+std::array<std::size_t, kSearchKindCount> search_kind_counts(const SiteModel& model);
 std::size_t search_document_count(const SiteModel& model);
 
 // A posting: doc << 4 | kind << 1 | in_title.

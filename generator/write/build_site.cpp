@@ -12,6 +12,7 @@
 #include "render/page_plan.h"
 #include "render/page_renderer.h"
 #include "render/report_pages.h"
+#include "search/search_shards.h"
 #include "write/table_files.h"
 #include "util/parallel.h"
 #include "util/paths.h"
@@ -140,6 +141,9 @@ BuildResult build_site(const BuildOptions& options) {
                      table_xlsx(table, model.site.school, stable_timestamp(model.site)));
       }
     }
+    // The site search's index (search/): every published item, segmented.
+    const std::vector<SearchFile> search = search_files(build_search_index(search_documents(model)));
+    parallel_for(search.size(), [&](std::size_t i) { output.write(search[i].path, search[i].bytes); });
     for (const auto& asset : assets.files) output.write(asset.published_path, asset.bytes);
     parallel_for(image_files.size(), [&](std::size_t i) { output.link(image_files[i].from, image_files[i].path); });
     output.commit();
