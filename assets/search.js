@@ -487,7 +487,8 @@
   window.addEventListener("popstate", fromAddress);
 
   // For tests and the benchmark: the same segmentation the search uses.
-  window.zhuanlanSearch = { normalize: normalize, terms: termsOf, words: wordsOf, hash: fnv1a, parse: parseQuery };
+  window.zhuanlanSearch = { normalize: normalize, terms: termsOf, words: wordsOf, hash: fnv1a, parse: parseQuery,
+                           decode: decodePostings };
   app.hidden = false;
   var header = document.getElementById("site-search-q");
   if (header) header.value = new URLSearchParams(location.search).get("q") || "";
