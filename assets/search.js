@@ -170,8 +170,18 @@
     }
     return shardCache.get(shard);
   }
+  // A document: a line of JSON (title, address, kind, label), then its text.
   function loadDoc(m, id) {
-    if (!docCache.has(id)) docCache.set(id, getJson(new URL("d/" + id + ".json?v=" + m.key, indexUrl).href));
+    if (!docCache.has(id)) {
+      docCache.set(id, fetch(new URL("d/" + id + ".txt?v=" + m.key, indexUrl).href).then(function (response) {
+        if (!response.ok) throw new Error(response.status + " " + response.url);
+        return response.text();
+      }).then(function (file) {
+        var newline = file.indexOf("\n"), doc = JSON.parse(newline < 0 ? file : file.slice(0, newline));
+        doc.x = newline < 0 ? "" : file.slice(newline + 1);
+        return doc;
+      }));
+    }
     return docCache.get(id);
   }
   // Postings of each term: Map term -> Map(doc -> flags).

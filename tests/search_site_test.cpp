@@ -23,6 +23,11 @@ std::string news(const std::string& title, const std::string& date, const std::s
   return "---\ntitle: " + title + "\ndate: " + date + "\ndepartment: 教务处\n" + extra + "---\n" + body + "\n";
 }
 
+std::string document_title(const fs::path& out, std::uint32_t d) {
+  const std::string file = testing::read_text(out / search_document_path(d));
+  return nlohmann::json::parse(file.substr(0, file.find('\n')))["t"];
+}
+
 // The titles of the documents that hold every term of query, read from the
 // files as the browser reads them.
 std::set<std::string> find(const fs::path& out, const std::string& query) {
@@ -44,7 +49,7 @@ std::set<std::string> find(const fs::path& out, const std::string& query) {
   }
   std::set<std::string> titles;
   for (const std::uint32_t d : docs) {
-    titles.insert(nlohmann::json::parse(testing::read_text(out / search_document_path(d)))["t"].get<std::string>());
+    titles.insert(document_title(out, d));
   }
   return titles;
 }
@@ -115,7 +120,7 @@ TEST_F(SearchSite, ARebuildUpdatesTheIndex) {
   EXPECT_EQ(find(out(), "模拟病房"), std::set<std::string>{"护理学院开放日"});
   EXPECT_NE(nlohmann::json::parse(testing::read_text(out() / kSearchIndexPath))["key"], key);
   // The newest item is document 0.
-  EXPECT_EQ(nlohmann::json::parse(testing::read_text(out() / search_document_path(0)))["t"], "护理学院开放日");
+  EXPECT_EQ(document_title(out(), 0), "护理学院开放日");
 }
 
 TEST_F(SearchSite, SameContentSameIndexBytes) {

@@ -1,6 +1,7 @@
 #include "search/search_index.h"
 
 #include <algorithm>
+#include <atomic>
 #include <unordered_map>
 
 #include "model/markdown_document.h"
@@ -12,15 +13,19 @@ namespace zhuanlan {
 
 namespace {
 
-std::string text_of(const std::shared_ptr<const MarkdownDocument>& body) {
-  return body ? body->plain_text : std::string();
+std::string_view text_of(const std::shared_ptr<const MarkdownDocument>& body) {
+  if (!body) return {};
+  std::string_view text = body->plain_text;
+  const std::size_t begin = text.find_first_not_of(" \n\t\r");
+  if (begin == std::string_view::npos) return {};
+  return text.substr(begin, text.find_last_not_of(" \n\t\r") - begin + 1);
 }
 
-// Parts of a document's text, one line each; empty parts are left out.
-std::string lines(std::initializer_list<std::string> parts) {
+// A document's fields, one a line; empty ones are left out.
+std::string lines(std::initializer_list<std::string> fields) {
   std::string out;
-  for (const std::string& part : parts) {
-    const std::string text = collapse_whitespace(part);
+  for (const std::string& field : fields) {
+    const std::string text = collapse_whitespace(field);
     if (text.empty()) continue;
     if (!out.empty()) out += '\n';
     out += text;
@@ -41,7 +46,7 @@ void add_documents(const SiteModel& model, std::vector<SearchDocument>* out, Kin
     add([&] {
       return SearchDocument{SearchKind::news, item.title, item.url, format_rfc3339_china(item.date.utc),
                             format_day_chinese(item.day),
-                            lines({item.department, join(item.tags, " "), text_of(item.body)})};
+                            lines({item.department, join(item.tags, " ")}), text_of(item.body)};
     });
   }
   kind = SearchKind::activity;
@@ -49,22 +54,22 @@ void add_documents(const SiteModel& model, std::vector<SearchDocument>* out, Kin
     add([&] {
       return SearchDocument{SearchKind::activity, a.title, a.url, format_rfc3339_china(a.start.utc),
                             format_day_chinese(a.first_day),
-                            lines({a.location, a.lead, join(a.partners), a.category, a.audience,
-                                   text_of(a.summary_markdown)})};
+                            lines({a.location, a.lead, join(a.partners), a.category, a.audience}),
+                            text_of(a.summary_markdown)};
     });
   }
   kind = SearchKind::exhibit;
   for (const Achievement& a : model.exhibition.exhibits) {
     add([&] {
       return SearchDocument{SearchKind::exhibit, a.title, a.url, a.date, a.date_text.empty() ? a.level : a.date_text,
-                            lines({a.department, a.category, a.level, join(a.people), text_of(a.summary_markdown)})};
+                            lines({a.department, a.category, a.level, join(a.people)}), text_of(a.summary_markdown)};
     });
   }
   kind = SearchKind::person;
   for (const Person& p : model.exhibition.people) {
     add([&] {
       return SearchDocument{SearchKind::person, p.name, p.url, "", p.role,
-                            lines({p.role, p.department, join(p.honors), text_of(p.story_markdown)})};
+                            lines({p.role, p.department, join(p.honors)}), text_of(p.story_markdown)};
     });
   }
   kind = SearchKind::tour_stop;
@@ -72,84 +77,122 @@ void add_documents(const SiteModel& model, std::vector<SearchDocument>* out, Kin
     for (const TourStop& stop : model.tour->stops) {
       add([&] {
         return SearchDocument{SearchKind::tour_stop, stop.name, stop.url, "", model.tour->title,
-                              lines({text_of(stop.description_markdown)})};
+                              "", text_of(stop.description_markdown)};
       });
     }
   }
   kind = SearchKind::page;
   for (const FreePage& page : model.pages) {
-    add([&] { return SearchDocument{SearchKind::page, page.title, page.url, "", "", lines({page.summary, text_of(page.body)})}; });
+    add([&] { return SearchDocument{SearchKind::page, page.title, page.url, "", "", lines({page.summary}), text_of(page.body)}; });
   }
 }
 
-// A term of one document as a number: CJK bigrams and edge characters hold
-// their code points (with a tag bit), words a 60-bit hash of their bytes
-// (their text is kept beside). Shifted left by one, the lowest bit says
-// the term is in the title.
-constexpr std::uint64_t kBigramTag = 1ULL << 62, kEdgeTag = 1ULL << 61, kWordMask = (1ULL << 60) - 1;
+// A CJK term as a number: a bigram holds its two code points, an edge
+// term its code point and side, each with a tag bit. Words (Latin words,
+// numbers, ICU's longer Chinese words) are kept as text.
+constexpr std::uint64_t kBigramTag = 1ULL << 62, kEdgeTag = 1ULL << 61;
 
-char32_t decode(std::string_view s, std::size_t& i) {
-  const unsigned char lead = static_cast<unsigned char>(s[i]);
-  if (lead < 0x80) return s[i++];
-  const int n = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
-  char32_t c = lead & (n == 4 ? 0x07 : n == 3 ? 0x0F : 0x1F);
-  for (int k = 1; k < n; ++k) c = (c << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-  i += n;
-  return c;
-}
+constexpr std::uint32_t kNoDocument = 0xFFFFFFFFu;
 
-std::uint64_t word_hash(std::string_view word) {
-  std::uint64_t h = 1469598103934665603ULL;
-  for (const char c : word) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
-  return h & kWordMask;
-}
-
-struct DocTerms {
-  std::vector<std::uint64_t> keys;  // key << 1 | in_title, sorted, one per key
-  std::vector<std::pair<std::uint64_t, std::string>> words;  // the text of word keys
+struct LocalTerm {
+  std::uint64_t key = 0;  // 0 for a word
+  std::string word;
+  std::vector<std::uint32_t> postings;  // of this worker's documents, ascending
 };
 
-struct Collector {
-  SearchWordBreaker breaker;
-  std::vector<std::uint64_t> keys;
+// Where a worker keeps a term: its index in the worker's terms and the last
+// document that had it (so that a repeat costs one look-up).
+struct TermSlot {
+  std::uint32_t term = kNoDocument;
+  std::uint32_t last_document = kNoDocument;
+};
 
-  DocTerms collect(const SearchDocument& doc) {
-    DocTerms out;
-    keys.clear();
-    const auto add = [&](std::string_view term, std::uint64_t title) {
-      std::uint64_t key = 0;
-      std::size_t i = 0;
-      if (term.front() == '<') {  // "<月": the only terms that hold '<' or '>'
-        i = 1;
-        key = kEdgeTag | decode(term, i);
-      } else if (term.back() == '>') {
-        key = kEdgeTag | 1ULL << 21 | decode(term, i);
-      } else if (const char32_t first = decode(term, i); is_cjk_code_point(first) && i < term.size()) {
-        const char32_t second = decode(term, i);
-        if (i == term.size()) key = kBigramTag | static_cast<std::uint64_t>(first) << 21 | second;
-      }
-      if (key == 0) {  // a word
-        key = word_hash(term);
-        out.words.emplace_back(key, term);
-      }
-      keys.push_back(key << 1 | title);
-    };
-    const std::string title = normalize_for_search(doc.title);
-    for_each_search_term(title, [&](std::string_view term) { add(term, 1); });
-    for (const std::string& word : breaker.words(title)) add(word, 1);
-    for_each_search_term(normalize_for_search(doc.text), [&](std::string_view term) { add(term, 0); });
-    std::sort(keys.begin(), keys.end());
-    for (const std::uint64_t key : keys) {
-      // Sorted, the title's copy of a key (lowest bit 1) comes last.
-      if (!out.keys.empty() && out.keys.back() >> 1 == key >> 1) {
-        out.keys.back() = key;
-      } else {
-        out.keys.push_back(key);
-      }
+// Key -> TermSlot: open addressing, linear probing (std::unordered_map took
+// most of the index's time; a site has a few hundred thousand distinct keys
+// at most, and each is looked up thousands of times).
+class KeyTable {
+ public:
+  KeyTable() : slots_(1024) {}
+  TermSlot& at(std::uint64_t key) {
+    if ((used_ + 1) * 2 > slots_.size()) grow();
+    std::size_t i = slot_of(key);
+    while (slots_[i].key != 0 && slots_[i].key != key) i = (i + 1) & (slots_.size() - 1);
+    if (slots_[i].key == 0) {
+      slots_[i].key = key;
+      ++used_;
     }
-    std::sort(out.words.begin(), out.words.end());
-    out.words.erase(std::unique(out.words.begin(), out.words.end()), out.words.end());
-    return out;
+    return slots_[i].value;
+  }
+
+ private:
+  struct Slot {
+    std::uint64_t key = 0;
+    TermSlot value;
+  };
+  std::size_t slot_of(std::uint64_t key) const {
+    return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ULL) >> 20) & (slots_.size() - 1);
+  }
+  void grow() {
+    std::vector<Slot> old(slots_.size() * 2);
+    old.swap(slots_);
+    for (const Slot& slot : old) {
+      if (slot.key == 0) continue;
+      std::size_t i = slot_of(slot.key);
+      while (slots_[i].key != 0) i = (i + 1) & (slots_.size() - 1);
+      slots_[i] = slot;
+    }
+  }
+  std::vector<Slot> slots_;
+  std::size_t used_ = 0;
+};
+
+struct TransparentHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+// One worker's share of the index: the postings of the documents it took.
+struct Worker {
+  SearchWordBreaker breaker;
+  KeyTable keys;
+  std::unordered_map<std::string, TermSlot, TransparentHash, std::equal_to<>> words;
+  std::vector<LocalTerm> terms;
+  std::uint32_t document = 0, base = 0, title = 0;
+  std::string buffer;
+
+  void add(TermSlot& slot, std::uint64_t key, std::string_view word) {
+    if (slot.last_document == document) return;  // the title comes first and sets the flag
+    slot.last_document = document;
+    if (slot.term == kNoDocument) {
+      slot.term = static_cast<std::uint32_t>(terms.size());
+      terms.push_back({key, std::string(word), {}});
+    }
+    terms[slot.term].postings.push_back(base | title);
+  }
+  void bigram(char32_t a, char32_t b, std::string_view) {
+    const std::uint64_t key = kBigramTag | static_cast<std::uint64_t>(a) << 21 | b;
+    add(keys.at(key), key, {});
+  }
+  void edge(char32_t c, bool at_end, std::string_view) {
+    const std::uint64_t key = kEdgeTag | (at_end ? 1ULL << 21 : 0) | c;
+    add(keys.at(key), key, {});
+  }
+  void word(std::string_view text) {
+    auto it = words.find(text);
+    if (it == words.end()) it = words.emplace(std::string(text), TermSlot{}).first;
+    add(it->second, 0, text);
+  }
+
+  void collect(std::uint32_t number, const SearchDocument& doc) {
+    document = number;
+    base = number << 4 | static_cast<std::uint32_t>(doc.kind) << 1;
+    title = kPostingInTitle;
+    const std::string normalized_title = normalize_for_search(doc.title);
+    scan_search_terms(normalized_title, *this);
+    for (const std::string& w : breaker.words(normalized_title)) word(w);
+    title = 0;
+    scan_search_terms(terms_text(doc.text, buffer), *this);
+    scan_search_terms(terms_text(doc.body, buffer), *this);
   }
 };
 
@@ -171,23 +214,29 @@ void append_utf8(std::string& out, char32_t c) {
   }
 }
 
-std::string key_text(std::uint64_t key, const std::unordered_map<std::uint64_t, std::string>& words) {
+std::string key_text(std::uint64_t key) {
   std::string out;
   if (key & kBigramTag) {
     append_utf8(out, static_cast<char32_t>((key >> 21) & 0x1FFFFF));
     append_utf8(out, static_cast<char32_t>(key & 0x1FFFFF));
-  } else if (key & kEdgeTag) {
+  } else {
     const bool end = key & (1ULL << 21);
     if (!end) out += '<';
     append_utf8(out, static_cast<char32_t>(key & 0x1FFFFF));
     if (end) out += '>';
-  } else {
-    out = words.at(key);
   }
   return out;
 }
 
 }  // namespace
+
+std::string SearchDocument::full_text() const {
+  if (text.empty()) return std::string(body);
+  if (body.empty()) return text;
+  std::string out;
+  out.reserve(text.size() + 1 + body.size());
+  return out.append(text).append(1, '\n').append(body);
+}
 
 const char* search_kind_key(SearchKind kind) {
   static constexpr const char* keys[kSearchKindCount] = {"news", "activity", "exhibit", "person", "tour", "page"};
@@ -218,23 +267,32 @@ std::size_t search_document_count(const SiteModel& model) {
 SearchIndex build_search_index(std::vector<SearchDocument> documents) {
   SearchIndex index;
   index.documents = std::move(documents);
-  std::vector<DocTerms> per_doc(index.documents.size());
+  std::vector<Worker> workers(worker_count());
+  std::atomic<std::size_t> next_worker{0};
+  // Each worker takes documents in ascending order, so its postings are sorted.
   parallel_for_with_state(
-      per_doc.size(), [] { return Collector{}; },
-      [&](Collector& collector, std::size_t i) { per_doc[i] = collector.collect(index.documents[i]); });
+      index.documents.size(), [&] { return &workers[next_worker++]; },
+      [&](Worker* worker, std::size_t i) { worker->collect(static_cast<std::uint32_t>(i), index.documents[i]); });
 
-  // Postings in document order; the text of every word key.
-  std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> postings;
-  std::unordered_map<std::uint64_t, std::string> words;
-  for (std::size_t d = 0; d < per_doc.size(); ++d) {
-    const std::uint32_t base = static_cast<std::uint32_t>(d) << 4 |
-                               static_cast<std::uint32_t>(index.documents[d].kind) << 1;
-    for (const std::uint64_t key : per_doc[d].keys) postings[key >> 1].push_back(base | (key & 1));
-    for (auto& [key, text] : per_doc[d].words) words.try_emplace(key, std::move(text));
-    per_doc[d] = DocTerms{};
+  // The workers' postings of each term, merged in document order.
+  std::unordered_map<std::uint64_t, std::size_t> by_key;
+  std::unordered_map<std::string, std::size_t> by_word;
+  for (Worker& worker : workers) {
+    for (LocalTerm& term : worker.terms) {
+      const std::size_t next = index.terms.size();
+      const std::size_t at = term.key != 0 ? by_key.try_emplace(term.key, next).first->second
+                                           : by_word.try_emplace(term.word, next).first->second;
+      if (at == next) {
+        index.terms.push_back({term.key != 0 ? key_text(term.key) : std::move(term.word), std::move(term.postings)});
+        continue;
+      }
+      std::vector<std::uint32_t>& postings = index.terms[at].postings;
+      const std::size_t middle = postings.size();
+      postings.insert(postings.end(), term.postings.begin(), term.postings.end());
+      std::inplace_merge(postings.begin(), postings.begin() + static_cast<std::ptrdiff_t>(middle), postings.end());
+    }
+    worker.terms = {};
   }
-  index.terms.reserve(postings.size());
-  for (auto& [key, list] : postings) index.terms.push_back({key_text(key, words), std::move(list)});
   std::sort(index.terms.begin(), index.terms.end(), [](const SearchTerm& a, const SearchTerm& b) { return a.term < b.term; });
   return index;
 }

@@ -29,10 +29,17 @@ struct SearchDocument {
   std::string url;    // site-relative
   std::string date;   // for ordering (2025-05-13T16:30:00+08:00, 2024-06); empty when undated
   std::string label;  // shown under the title: 2025年5月13日, 2024年6月, the person's role
-  std::string text;   // everything else it is found by: body, department, tags, people…
+  std::string text;   // the fields it is found by, one a line: department, tags, people…
+  // The body's plain text, read from the model (which outlives the index,
+  // so that 40 MB of bodies at 10,000 items are not copied); may be empty.
+  std::string_view body;
+
+  // text and body, as the document's file holds them.
+  std::string full_text() const;
 };
 
-// Every item the search finds, newest first; items without a date follow
+// Every item the search finds, newest first (the documents point into
+// model, which must outlive them); items without a date follow
 // in the order news, activities, exhibits, people, tour stops, pages. Drafts
 // (published only with --drafts) are never indexed.
 std::vector<SearchDocument> search_documents(const SiteModel& model);

@@ -4,7 +4,8 @@
 //
 //   search/index.json    {"version":1,"documents":N,"shards":S,"kinds":[…],"key":"…"}
 //   search/s/<h>.json    {"term":"postings",…}: the terms whose hash falls in shard h
-//   search/d/<n>.json    {"t":title,"u":url,"k":kind,"l":label,"x":text}: document n
+//   search/d/<n>.txt     document n: a line of JSON {"t":title,"u":url,"k":kind,
+//                        "l":label}, then its text as it is
 //
 // A query reads index.json, the shards of its terms (FNV-1a of the term's
 // UTF-8 bytes, modulo S; S is a power of two that grows with the number of
@@ -17,6 +18,7 @@
 // flags, kind << 1 | in_title.
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -50,8 +52,14 @@ struct SearchFile {
   std::string bytes;
 };
 
-// index.json, every shard (empty ones too, so that no query meets a missing
-// file) and every document, in the order of search_output_paths.
+// Hands every file to write, each once, from several threads at once:
+// every shard (empty ones too, so that no query meets a missing file),
+// every document, and index.json last. Nothing is kept: at 10,000 items the
+// files hold about 60 MB.
+using SearchFileWriter = std::function<void(const std::string& path, std::string bytes)>;
+void write_search_files(const SearchIndex& index, const SearchFileWriter& write);
+
+// The same files, kept, in the order of search_output_paths (for tests).
 std::vector<SearchFile> search_files(const SearchIndex& index);
 
 }  // namespace zhuanlan

@@ -12,19 +12,6 @@ namespace zhuanlan {
 
 namespace {
 
-// One code point of valid UTF-8 at text[i]; i moves past it.
-char32_t next_code_point(std::string_view text, std::size_t& i) {
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-  const unsigned char lead = byte(i);
-  if (lead < 0x80) return text[i++];
-  int length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
-  if (i + length > text.size()) length = static_cast<int>(text.size() - i);
-  char32_t c = lead & (length == 4 ? 0x07 : length == 3 ? 0x0F : 0x1F);
-  for (int k = 1; k < length; ++k) c = (c << 6) | (byte(i + k) & 0x3F);
-  i += length;
-  return c;
-}
-
 // Letters, marks and numbers that are not CJK: parts of a word.
 bool is_word_code_point(char32_t c) {
   if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
@@ -38,14 +25,17 @@ bool is_word_code_point(char32_t c) {
   }
 }
 
-enum class CharClass { cjk, word, other };
-
-CharClass classify(char32_t c) {
-  if (is_cjk_code_point(c)) return CharClass::cjk;
-  return is_word_code_point(c) ? CharClass::word : CharClass::other;
-}
-
 }  // namespace
+
+SearchCharClass search_char_class(char32_t c) {
+  if (c >= 0x4E00 && c <= 0x9FFF) return SearchCharClass::cjk;  // most of the text
+  // Punctuation of Chinese text, without asking ICU.
+  if ((c >= 0x2000 && c <= 0x206F) || (c >= 0x3000 && c <= 0x3004) || (c >= 0x3008 && c <= 0x3020)) {
+    return SearchCharClass::other;
+  }
+  if (is_cjk_code_point(c)) return SearchCharClass::cjk;
+  return is_word_code_point(c) ? SearchCharClass::word : SearchCharClass::other;
+}
 
 bool is_cjk_code_point(char32_t c) {
   // The same table is in assets/search.js.
@@ -62,6 +52,41 @@ bool is_cjk_code_point(char32_t c) {
   return false;
 }
 
+namespace {
+
+// Characters that NFKC_Casefold keeps, or turns into another separator:
+// text made only of these gives the same terms without being normalised
+// (most Chinese text is: ideographs, digits, lower-case letters and the
+// full-width punctuation that NFKC turns into ASCII punctuation).
+bool terms_unchanged_by_normalizing(std::string_view text) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const unsigned char lead = static_cast<unsigned char>(text[i]);
+    if (lead < 0x80) {
+      if (lead >= 'A' && lead <= 'Z') return false;
+      ++i;
+      continue;
+    }
+    const char32_t c = next_code_point(text, i);
+    if (c >= 0x4E00 && c <= 0x9FFF) continue;
+    if (c >= 0x3001 && c <= 0x3003) continue;                       // 、。〃
+    if (c >= 0x3008 && c <= 0x3011) continue;                       // 〈〉《》「」『』【】
+    if (c >= 0x2010 && c <= 0x2027 && c != 0x2017) continue;  // dashes, quotes, …; ‗ gains a combining mark
+    if (c == 0xFF01 || c == 0xFF08 || c == 0xFF09 || c == 0xFF0C || c == 0xFF1A || c == 0xFF1B || c == 0xFF1F) continue;
+    if (c == 0x00B7 || c == 0x3000) continue;                       // · and the ideographic space
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string_view terms_text(std::string_view text, std::string& buffer) {
+  if (terms_unchanged_by_normalizing(text)) return text;
+  buffer = normalize_for_search(text);
+  return buffer;
+}
+
 std::string normalize_for_search(std::string_view text) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfkc_cf = icu::Normalizer2::getNFKCCasefoldInstance(status);
@@ -75,40 +100,17 @@ std::string normalize_for_search(std::string_view text) {
 }
 
 void for_each_search_term(std::string_view text, const std::function<void(std::string_view)>& emit) {
-  // The previous code point's start and class, and where the current run
-  // (of CJK characters or of word characters) started.
-  std::size_t run_start = 0, prev_start = 0;
-  CharClass run = CharClass::other;
-  std::size_t run_length = 0;  // code points
-  std::string edge;
-  const auto end_run = [&](std::size_t at, CharClass next) {
-    if (run == CharClass::word && run_length <= kMaxWordCodePoints) {
-      emit(text.substr(run_start, at - run_start));
-    } else if (run == CharClass::cjk && next == CharClass::word) {
-      edge.assign(text.substr(prev_start, at - prev_start)).push_back('>');
-      emit(edge);
+  struct Visitor {
+    const std::function<void(std::string_view)>& emit;
+    std::string buffer;
+    void bigram(char32_t, char32_t, std::string_view bytes) { emit(bytes); }
+    void word(std::string_view bytes) { emit(bytes); }
+    void edge(char32_t, bool at_end, std::string_view bytes) {
+      buffer.assign(at_end ? "" : "<").append(bytes).append(at_end ? ">" : "");
+      emit(buffer);
     }
-  };
-  std::size_t i = 0;
-  while (i < text.size()) {
-    const std::size_t start = i;
-    const CharClass now = classify(next_code_point(text, i));
-    if (now != run) {
-      end_run(start, now);
-      if (now == CharClass::cjk && run == CharClass::word) {
-        edge.assign("<").append(text.substr(start, i - start));
-        emit(edge);
-      }
-      run = now;
-      run_start = start;
-      run_length = 0;
-    } else if (now == CharClass::cjk) {
-      emit(text.substr(prev_start, i - prev_start));  // the bigram ending here
-    }
-    ++run_length;
-    prev_start = start;
-  }
-  end_run(text.size(), CharClass::other);
+  } visitor{emit, {}};
+  scan_search_terms(text, visitor);
 }
 
 std::vector<std::string> search_terms(std::string_view text) {

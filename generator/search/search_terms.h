@@ -30,6 +30,11 @@ namespace zhuanlan {
 // NFKC_Casefold of UTF-8 text (invalid sequences become U+FFFD).
 std::string normalize_for_search(std::string_view text);
 
+// Text whose terms are those of normalize_for_search(text): text itself
+// when normalising would change no term (most Chinese text: it skips ICU),
+// else the normalised text, kept in buffer.
+std::string_view terms_text(std::string_view text, std::string& buffer);
+
 // Whether a code point counts as CJK for the bigrams.
 bool is_cjk_code_point(char32_t c);
 
@@ -37,8 +42,63 @@ bool is_cjk_code_point(char32_t c);
 // are usually URLs or codes).
 inline constexpr std::size_t kMaxWordCodePoints = 64;
 
-// Calls emit for every term of normalised text, in text order, repeats
-// included.
+// Classes of code points for the runs.
+enum class SearchCharClass : unsigned char { other, cjk, word };
+SearchCharClass search_char_class(char32_t c);
+
+// One code point of valid UTF-8 at text[i]; i moves past it.
+inline char32_t next_code_point(std::string_view text, std::size_t& i) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+  const unsigned char lead = byte(i);
+  if (lead < 0x80) return text[i++];
+  std::size_t length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+  if (i + length > text.size()) length = text.size() - i;
+  char32_t c = lead & (length == 4 ? 0x07 : length == 3 ? 0x0F : 0x1F);
+  for (std::size_t k = 1; k < length; ++k) c = (c << 6) | (byte(i + k) & 0x3F);
+  i += length;
+  return c;
+}
+
+// Visits the terms of normalised text in text order, repeats included:
+// visitor.bigram(first, second, bytes), visitor.edge(c, at_run_end, bytes
+// of c) for "<c" (false) and "c>" (true), visitor.word(bytes).
+template <typename Visitor>
+void scan_search_terms(std::string_view text, Visitor& visitor) {
+  using C = SearchCharClass;
+  std::size_t run_start = 0, prev_start = 0, run_length = 0;
+  char32_t prev = 0;
+  C run = C::other;
+  const auto end_run = [&](std::size_t at, C next) {
+    if (run == C::word && run_length <= kMaxWordCodePoints) {
+      visitor.word(text.substr(run_start, at - run_start));
+    } else if (run == C::cjk && next == C::word) {
+      visitor.edge(prev, true, text.substr(prev_start, at - prev_start));
+    }
+  };
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const std::size_t start = i;
+    const char32_t c = next_code_point(text, i);
+    const C now = c < 0x80 ? ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') ? C::word : C::other)
+                           : search_char_class(c);
+    if (now != run) {
+      end_run(start, now);
+      if (now == C::cjk && run == C::word) visitor.edge(c, false, text.substr(start, i - start));
+      run = now;
+      run_start = start;
+      run_length = 0;
+    } else if (now == C::cjk) {
+      visitor.bigram(prev, c, text.substr(prev_start, i - prev_start));
+    }
+    ++run_length;
+    prev = c;
+    prev_start = start;
+  }
+  end_run(text.size(), C::other);
+}
+
+// Calls emit for every term of normalised text, as text ("产教", "<月",
+// "月>", "plc"), in text order, repeats included.
 void for_each_search_term(std::string_view normalized, const std::function<void(std::string_view)>& emit);
 
 // The terms of text (normalised here), in text order, repeats included.

@@ -68,6 +68,23 @@ TEST(SearchTerms, QueryTermsAreASubsetOfTheTextsTerms) {
   }
 }
 
+TEST(SearchTerms, TextThatNormalisingLeavesAloneIsNotNormalised) {
+  std::string buffer;
+  for (const char* text : {"产教融合，校企合作。“实训”《方案》——2025年…", "abc 123、【通知】（一）：！？；", "a‐b‗c"}) {
+    const std::string_view view = terms_text(text, buffer);
+    std::vector<std::string> direct, normalized;
+    for_each_search_term(view, [&](std::string_view t) { direct.emplace_back(t); });
+    for_each_search_term(normalize_for_search(text), [&](std::string_view t) { normalized.emplace_back(t); });
+    EXPECT_EQ(direct, normalized) << text;
+  }
+  const std::string chinese = "产教融合，校企合作。";
+  EXPECT_EQ(terms_text(chinese, buffer).data(), chinese.data());  // the text itself, not a copy
+  const std::string upper = "PLC编程";
+  EXPECT_EQ(terms_text(upper, buffer), "plc编程");
+  EXPECT_EQ(terms_text("ＰＬＣ", buffer), "plc");
+  EXPECT_EQ(terms_text("a‗b", buffer), normalize_for_search("a‗b"));
+}
+
 TEST(SearchTerms, LongWordsAreLeftOut) {
   EXPECT_EQ(search_terms(std::string(kMaxWordCodePoints, 'a')).size(), 1u);
   EXPECT_EQ(search_terms(std::string(kMaxWordCodePoints + 1, 'a')).size(), 0u);

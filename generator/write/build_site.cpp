@@ -142,8 +142,8 @@ BuildResult build_site(const BuildOptions& options) {
       }
     }
     // The site search's index (search/): every published item, segmented.
-    const std::vector<SearchFile> search = search_files(build_search_index(search_documents(model)));
-    parallel_for(search.size(), [&](std::size_t i) { output.write(search[i].path, search[i].bytes); });
+    write_search_files(build_search_index(search_documents(model)),
+                       [&](const std::string& path, std::string bytes) { output.write(path, bytes); });
     for (const auto& asset : assets.files) output.write(asset.published_path, asset.bytes);
     parallel_for(image_files.size(), [&](std::size_t i) { output.link(image_files[i].from, image_files[i].path); });
     output.commit();
