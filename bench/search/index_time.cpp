@@ -5,13 +5,14 @@
 // of each step, the index's bytes and the memory it took on top of the
 // loaded site. bench/search/run uses it; see bench/README.md.
 //
-//   zhuanlan_search_bench --site DIR --out SCRATCH [--runs 5]
+//   zhuanlan_search_bench --site DIR --out SCRATCH [--runs 5]   (SCRATCH is deleted first)
 #include <CLI/CLI.hpp>
 #include <sys/resource.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <mutex>
 #include <iostream>
@@ -80,6 +81,9 @@ int main(int argc, char** argv) {
   const long peak_loaded = status_kib("VmHWM");
   std::size_t documents = 0, terms = 0, shards = 0, shard_bytes = 0, document_bytes = 0, largest_shard = 0;
   for (int run = 0; run < runs; ++run) {
+    // A clean output, as the clean builds it is compared with (otherwise
+    // StagedOutput compares every file with the previous run's).
+    std::filesystem::remove_all(out);
     const auto start = Clock::now();
     const double cpu_start = cpu_ms();
     auto t = Clock::now();

@@ -230,14 +230,6 @@ std::string key_text(std::uint64_t key) {
 
 }  // namespace
 
-std::string SearchDocument::full_text() const {
-  if (text.empty()) return std::string(body);
-  if (body.empty()) return text;
-  std::string out;
-  out.reserve(text.size() + 1 + body.size());
-  return out.append(text).append(1, '\n').append(body);
-}
-
 const char* search_kind_key(SearchKind kind) {
   static constexpr const char* keys[kSearchKindCount] = {"news", "activity", "exhibit", "person", "tour", "page"};
   return keys[static_cast<std::size_t>(kind)];

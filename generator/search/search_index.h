@@ -33,9 +33,6 @@ struct SearchDocument {
   // The body's plain text, read from the model (which outlives the index,
   // so that 40 MB of bodies at 10,000 items are not copied); may be empty.
   std::string_view body;
-
-  // text and body, as the document's file holds them.
-  std::string full_text() const;
 };
 
 // Every item the search finds, newest first (the documents point into

@@ -37,15 +37,13 @@ std::string json_string(std::string_view text) {
 // escaping, and 40 MB of text at 10,000 items are not escaped one
 // character at a time).
 std::string document_file(const SearchDocument& doc) {
-  nlohmann::ordered_json head;
-  head["t"] = doc.title;
-  head["u"] = doc.url;
-  head["k"] = static_cast<int>(doc.kind);
-  head["l"] = doc.label;
-  std::string out = head.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  out.reserve(out.size() + 1 + doc.text.size() + 1 + doc.body.size());
-  out += '\n';
-  out += doc.full_text();
+  std::string out = "{\"t\":" + json_string(doc.title) + ",\"u\":" + json_string(doc.url) +
+                    ",\"k\":" + std::to_string(static_cast<int>(doc.kind)) + ",\"l\":" + json_string(doc.label) + "}\n";
+  if (!doc.text.empty()) {
+    out += doc.text;
+    if (!doc.body.empty()) out += '\n';
+  }
+  out += doc.body;
   return out;
 }
 

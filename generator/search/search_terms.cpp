@@ -67,8 +67,11 @@ bool terms_unchanged_by_normalizing(std::string_view text) {
       ++i;
       continue;
     }
+    if (lead >= 0xE4 && lead <= 0xE9) {  // U+4000–U+9FFF, which NFKC keeps
+      i += 3;
+      continue;
+    }
     const char32_t c = next_code_point(text, i);
-    if (c >= 0x4E00 && c <= 0x9FFF) continue;
     if (c >= 0x3001 && c <= 0x3003) continue;                       // 、。〃
     if (c >= 0x3008 && c <= 0x3011) continue;                       // 〈〉《》「」『』【】
     if (c >= 0x2010 && c <= 0x2027 && c != 0x2017) continue;  // dashes, quotes, …; ‗ gains a combining mark

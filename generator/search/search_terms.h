@@ -80,7 +80,8 @@ void scan_search_terms(std::string_view text, Visitor& visitor) {
     const std::size_t start = i;
     const char32_t c = next_code_point(text, i);
     const C now = c < 0x80 ? ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') ? C::word : C::other)
-                           : search_char_class(c);
+                  : (c >= 0x4E00 && c <= 0x9FFF) ? C::cjk  // most of the text, without a call
+                                                 : search_char_class(c);
     if (now != run) {
       end_run(start, now);
       if (now == C::cjk && run == C::word) visitor.edge(c, false, text.substr(start, i - start));

@@ -1,6 +1,7 @@
 #include "write/build_site.h"
 
 #include <algorithm>
+#include <future>
 #include <map>
 #include <stdexcept>
 
@@ -115,6 +116,13 @@ BuildResult build_site(const BuildOptions& options) {
 
   try {
     StagedOutput output(result.out_dir);
+    // The site search's index (search/: every published item, segmented) is
+    // made beside the pages: it reads only the model, and fills the time the
+    // cores would otherwise wait for the build's serial parts.
+    std::future<void> search = std::async(std::launch::async, [&] {
+      write_search_files(build_search_index(search_documents(model)),
+                         [&](const std::string& path, std::string bytes) { output.write(path, bytes); });
+    });
     RenderInputs inputs;
     inputs.model = &model;
     inputs.assets = &assets.paths;
@@ -141,11 +149,9 @@ BuildResult build_site(const BuildOptions& options) {
                      table_xlsx(table, model.site.school, stable_timestamp(model.site)));
       }
     }
-    // The site search's index (search/): every published item, segmented.
-    write_search_files(build_search_index(search_documents(model)),
-                       [&](const std::string& path, std::string bytes) { output.write(path, bytes); });
     for (const auto& asset : assets.files) output.write(asset.published_path, asset.bytes);
     parallel_for(image_files.size(), [&](std::size_t i) { output.link(image_files[i].from, image_files[i].path); });
+    search.get();
     output.commit();
     prune_image_cache(images.cache_dir, kImageCacheMaxAge);
     result.pages = static_cast<std::size_t>(std::count_if(jobs.begin(), jobs.end(), [](const PageJob& job) {
