@@ -134,5 +134,40 @@ TEST_F(SearchSite, SameContentSameIndexBytes) {
   EXPECT_EQ(testing::read_tree(outputs_.path() / "again/search"), first);
 }
 
+TEST(SearchCorpus, FindsEveryItemThatHoldsAQuery) {
+  // The bench corpus (bench/make_corpus.cpp), 200 items: every document
+  // whose title or text holds a query is among the documents that hold all
+  // of its terms, read from the files as the browser reads them.
+  TempDir dir;
+  const auto made = testing::run_command(std::string(ZHUANLAN_MAKE_CORPUS) + " --items 200 --seed 3 --out " +
+                                         (dir.path() / "corpus").string());
+  ASSERT_EQ(made.status, 0) << made.output;
+  BuildOptions options;
+  options.site_dir = dir.path() / "corpus/site";
+  options.out_dir = dir.path() / "out";
+  ASSERT_TRUE(build_site(options).ok);
+  const fs::path out = options.out_dir;
+  const std::size_t documents = nlohmann::json::parse(testing::read_text(out / kSearchIndexPath))["documents"];
+  ASSERT_GT(documents, 200u);
+  std::vector<std::pair<std::string, std::string>> docs;  // title, normalised title and text
+  for (std::size_t d = 0; d < documents; ++d) {
+    const std::string file = testing::read_text(out / search_document_path(d));
+    const std::string title = nlohmann::json::parse(file.substr(0, file.find('\n')))["t"];
+    docs.emplace_back(title, normalize_for_search(title) + "\n" + normalize_for_search(file.substr(file.find('\n') + 1)));
+  }
+  std::size_t hits = 0;
+  for (const char* query : {"技能竞赛", "产教融合", "校企合作", "实训中心", "工匠精神", "非遗", "汽车工程学院", "志愿服务",
+                            "职业启蒙", "人工智能", "直播", "一等奖", "心肺复苏", "三百余名", "林知秋", "图书馆报告厅"}) {
+    const std::set<std::string> found = find(out, query);
+    const std::string wanted = normalize_for_search(query);
+    for (const auto& [title, text] : docs) {
+      if (text.find(wanted) == std::string::npos) continue;
+      ++hits;
+      EXPECT_TRUE(found.count(title)) << query << ": " << title;
+    }
+  }
+  EXPECT_GT(hits, 500u);
+}
+
 }  // namespace
 }  // namespace zhuanlan
