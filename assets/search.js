@@ -322,7 +322,7 @@
   form.querySelectorAll("input[name=kind]").forEach(function (radio) {
     kindNames[radio.value] = radio.parentNode.querySelector(".kind-name").textContent;
   });
-  var PAGE = 10;
+  var PAGE = 10, CHECK_ALL = 40;
   var state = null;  // the current search
   function say(template, values) {
     return template.replace(/\{\{\s*([^}\s]+)\s*\}\}/g, function (all, key) { return key in values ? values[key] : all; });
@@ -372,7 +372,9 @@
     var m = search.meta;
     function step() {
       if (search !== state) return Promise.resolve();
-      if (search.shown.length >= count || search.next >= search.pool.length) return Promise.resolve();
+      if (search.next >= search.pool.length) return Promise.resolve();
+      // A few candidates are all checked at once, so that the count is exact.
+      if (search.shown.length >= count && search.pool.length > CHECK_ALL) return Promise.resolve();
       var batch = search.pool.slice(search.next, search.next + PAGE);
       search.next += batch.length;
       return Promise.all(batch.map(function (e) { return loadDoc(m, e.doc); })).then(function (docs) {
