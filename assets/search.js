@@ -373,8 +373,10 @@
     function step() {
       if (search !== state) return Promise.resolve();
       if (search.next >= search.pool.length) return Promise.resolve();
-      // A few candidates are all checked at once, so that the count is exact.
-      if (search.shown.length >= count && search.pool.length > CHECK_ALL) return Promise.resolve();
+      // A few candidates of a quoted phrase are all checked at once, so
+      // that the count is exact.
+      var checkAll = search.query.quoted && search.pool.length <= CHECK_ALL;
+      if (search.shown.length >= count && !checkAll) return Promise.resolve();
       var batch = search.pool.slice(search.next, search.next + PAGE);
       search.next += batch.length;
       return Promise.all(batch.map(function (e) { return loadDoc(m, e.doc); })).then(function (docs) {
