@@ -4,6 +4,8 @@
 #include "render/people_pages.h"
 #include "render/report_pages.h"
 #include "render/schedule_pages.h"
+#include "render/search_page.h"
+#include "search/search_shards.h"
 #include "render/tour_pages.h"
 
 namespace zhuanlan {
@@ -101,6 +103,7 @@ std::vector<PageJob> plan_pages(const SiteModel& model) {
   }
   plan_exhibition_pages(model, jobs);
   plan_people_pages(model, jobs);
+  jobs.push_back({kSearchPagePath, [](PageRenderer& r) { return render_search_page(r); }, false, generated("站内搜索页")});
   jobs.push_back({"404.html", [](PageRenderer& r) { return r.not_found(); }, false, generated("404 页面")});
   return jobs;
 }

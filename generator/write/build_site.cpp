@@ -1,6 +1,7 @@
 #include "write/build_site.h"
 
 #include <algorithm>
+#include <future>
 #include <map>
 #include <stdexcept>
 
@@ -12,6 +13,7 @@
 #include "render/page_plan.h"
 #include "render/page_renderer.h"
 #include "render/report_pages.h"
+#include "search/search_shards.h"
 #include "write/table_files.h"
 #include "util/parallel.h"
 #include "util/paths.h"
@@ -122,6 +124,13 @@ BuildResult build_site(const BuildOptions& options) {
 
   try {
     StagedOutput output(result.out_dir);
+    // The site search's index (search/: every published item, segmented) is
+    // made beside the pages: it reads only the model, and fills the time the
+    // cores would otherwise wait for the build's serial parts.
+    std::future<void> search = std::async(std::launch::async, [&] {
+      write_search_files(build_search_index(search_documents(model)),
+                         [&](const std::string& path, std::string bytes) { output.write(path, bytes); });
+    });
     RenderInputs inputs;
     inputs.model = &model;
     inputs.assets = &assets.paths;
@@ -154,6 +163,7 @@ BuildResult build_site(const BuildOptions& options) {
       if (file.from.empty()) output.write(file.path, file.bytes);
       else output.link(file.from, file.path);
     });
+    search.get();
     output.commit();
     prune_image_cache(images.cache_dir, kImageCacheMaxAge);
     result.pages = static_cast<std::size_t>(std::count_if(jobs.begin(), jobs.end(), [](const PageJob& job) {

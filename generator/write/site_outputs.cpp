@@ -2,6 +2,7 @@
 
 #include "model/image_variants.h"
 #include "render/report_pages.h"
+#include "search/search_shards.h"
 
 namespace zhuanlan {
 
@@ -21,6 +22,9 @@ std::vector<PlannedOutput> plan_site_outputs(const SiteModel& model, const std::
         outputs.push_back({stat_table_path(table, extension), {"", 0, "统计表“" + table.title + "”", ""}});
       }
     }
+  }
+  for (std::string& path : search_output_paths(search_document_count(model))) {
+    outputs.push_back({std::move(path), {"", 0, "站内搜索索引", ""}});
   }
   for (const PublishedAsset& asset : assets.files) {
     outputs.push_back({asset.published_path, {asset.source, 0, "样式或脚本文件", "请给 assets/ 中的这个文件改名"}});

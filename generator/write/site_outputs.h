@@ -1,7 +1,7 @@
 #pragma once
 // The list of every file a build writes, each with where it comes from: the
 // pages and QR codes of plan_pages, the feed, the sitemap, the statistics
-// tables, the assets and the images' files. prepare_site checks it with
+// tables, the search index, the assets and the images' files. prepare_site checks it with
 // check_output_paths before anything is written; the writer writes these
 // paths and no others.
 #include <string>

@@ -20,12 +20,12 @@ const pageTypes = [
   ["exhibit-print", /^exhibition\/print\/[^/]+\.html$/], ["people", /^people\/index\.html$/],
   ["person", /^people\/(?!index)[^/]+\.html$/], ["tour", /^tour\/index\.html$/], ["tour-stop", /^tour\/(?!index)[^/]+\.html$/],
   ["media", /^media\/index\.html$/], ["stats", /^stats\/index\.html$/], ["free-page", /^pages\/[^/]+\.html$/],
-  ["not-found", /^404\.html$/],
+  ["search", /^search\/index\.html$/], ["not-found", /^404\.html$/],
 ];
 // Types every demo build has.
 const required = ["home", "schedule", "activity", "news-list", "day", "news", "department", "tag", "tour", "tour-stop",
                   "media", "stats", "free-page", "not-found", "exhibition", "exhibit", "exhibit-list", "exhibit-print",
-                  "people", "person"];
+                  "people", "person", "search"];
 
 function listHtml(dir, prefix = "") {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
