@@ -25,6 +25,13 @@ struct ReportInfo {
   int plan_line = 0, featured_line = 0;  // in site.json, for messages
 };
 
+// site.json "deploy": where `zhuanlan deploy` publishes (generator/deploy/).
+// Only places; secrets come from the environment, never from the site folder.
+struct DeploySettings {
+  std::string url, endpoint, region;
+  int line = 0;  // of "deploy" in site.json, for messages
+};
+
 class ImageHeaders;  // load/image_refs.h
 struct MarkdownDocument;  // model/markdown_document.h
 
@@ -55,6 +62,7 @@ struct SiteConfig {
   Footer footer;
   ReportInfo report;
   std::vector<std::string> people_roles;  // people.roles: the order of roles on the people page
+  DeploySettings deploy;
 };
 
 // An image used by content: where it comes from and where it is published.
