@@ -2,6 +2,7 @@
 
 #include <curl/curl.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdlib>
@@ -56,6 +57,15 @@ struct Run {
   std::atomic<bool> stop{false};
   bool interrupted = false;  // stop_after_uploads reached: act as if killed
   std::size_t done = 0, total = 0;
+  // One transport (one connection) per worker, kept from phase to phase: a
+  // login costs more than sending a page. pool[0] also reads and writes the
+  // manifest, between the phases.
+  std::vector<std::unique_ptr<Transport>> pool;
+
+  // For parallel_for_with_state: each worker of a phase takes its own.
+  auto transports() {
+    return [this, slot = std::make_shared<std::atomic<std::size_t>>(0)] { return pool[(*slot)++ % pool.size()].get(); };
+  }
 
   void progress(const std::string& path) {
     if (!options.on_progress) return;
@@ -85,8 +95,8 @@ bool save_manifest(Transport& transport, Run& run, const RemoteManifest& manifes
 void upload_all(Run& run, const std::vector<std::size_t>& indices, std::vector<bool>& done) {
   const DeployPlan& plan = run.result.plan;
   parallel_for_with_state(
-      indices.size(), [&] { return make_transport(run.target, run.secrets); },
-      [&](std::unique_ptr<Transport>& transport, std::size_t n) {
+      indices.size(), run.transports(),
+      [&](Transport* transport, std::size_t n) {
         if (run.stop) return;
         const PlannedUpload& upload = plan.uploads[indices[n]];
         const auto bytes = read_file(run.out_dir / upload.path);
@@ -120,8 +130,8 @@ std::vector<std::string> delete_all(Run& run) {
   const auto& deletions = run.result.plan.deletions;
   std::vector<char> deleted(deletions.size(), 0);
   parallel_for_with_state(
-      deletions.size(), [&] { return make_transport(run.target, run.secrets); },
-      [&](std::unique_ptr<Transport>& transport, std::size_t i) {
+      deletions.size(), run.transports(),
+      [&](Transport* transport, std::size_t i) {
         if (run.stop) return;
         const TransferResult removed = with_retries(run.options.attempts, [&] { return transport->remove(deletions[i]); });
         if (!removed.ok()) {
@@ -187,7 +197,9 @@ DeployResult run_deploy(const DeployOptions& options) {
   }
 
   CurlGlobal curl;
-  const auto transport = make_transport(*target, secrets);
+  Run run(options, *target, secrets, out_dir, result);
+  for (unsigned i = 0; i < std::max(options.connections, 1u); ++i) run.pool.push_back(make_transport(*target, secrets));
+  Transport* transport = run.pool.front().get();
   std::string manifest_bytes;
   const TransferResult fetched =
       with_retries(options.attempts, [&] {
@@ -221,18 +233,17 @@ DeployResult run_deploy(const DeployOptions& options) {
     return result;
   }
 
-  Run run(options, *target, secrets, out_dir, result);
   run.total = plan.uploads.size() + plan.deletions.size();
   RemoteManifest current = remote;
   if (!plan.uploads.empty()) {
     // Recorded before anything is sent: every file this deploy may write
     // is then known to the next one, even if this one is killed.
-    current = manifest_before_uploads(remote, plan);
-    if (!save_manifest(*transport, run, current)) return result;
     if (const TransferResult made = transport->make_folders(upload_folders(plan)); !made.ok()) {
       diagnostics.error(kStep, 0, made.message);
       return result;
     }
+    current = manifest_before_uploads(remote, plan);
+    if (!save_manifest(*transport, run, current)) return result;
     std::vector<bool> done(plan.uploads.size(), false);
     // Assets and images first, then the pages that show them.
     for (const bool pages : {false, true}) {

@@ -213,14 +213,7 @@ std::string remote_url(const DeployTarget& target, const std::string& path) {
   return target.scheme + "://" + host_with_port(target.host, target.port) + target.folder + encoded;
 }
 
-std::string remote_command_path(const DeployTarget& target, const std::string& path) {
-  // FTP commands run in the login folder: a URL's path is relative to it
-  // (ftp://host/site/ is "site/", ftp://host//srv/site/ is "/srv/site/").
-  if (target.protocol == DeployProtocol::ftp || target.protocol == DeployProtocol::ftps) {
-    return target.folder.substr(1) + path;
-  }
-  return target.folder + path;
-}
+std::string remote_command_path(const DeployTarget& target, const std::string& path) { return target.folder + path; }
 
 DeploySecrets deploy_secrets(const EnvironmentLookup& getenv) {
   auto value = [&](const char* name) {

@@ -39,8 +39,8 @@ std::optional<DeployTarget> parse_deploy_target(const std::string& url, const st
 // segment is percent-encoded.
 std::string remote_url(const DeployTarget& target, const std::string& path);
 
-// The path of a file on an SFTP or FTP server as commands name it
-// (rm, DELE): the folder and the path, not encoded.
+// The path of a file on an SFTP server as its commands (rm) name it: the
+// folder and the path, not encoded.
 std::string remote_command_path(const DeployTarget& target, const std::string& path);
 
 bool is_loopback_host(const std::string& host);

@@ -37,12 +37,10 @@ TEST(DeployTarget, FtpsIsExplicitTlsExceptOnPort990) {
   EXPECT_EQ(explicit_tls.protocol, DeployProtocol::ftps);
   EXPECT_EQ(explicit_tls.scheme, "ftp");
   EXPECT_TRUE(explicit_tls.require_tls);
-  // FTP commands name paths from the login folder.
-  EXPECT_EQ(remote_command_path(explicit_tls, "index.html"), "zjz2025/index.html");
   const DeployTarget implicit_tls = parsed("ftps://web@ftp.example.edu.cn:990/zjz2025/");
   EXPECT_EQ(implicit_tls.scheme, "ftps");
   EXPECT_FALSE(implicit_tls.require_tls);
-  EXPECT_EQ(remote_command_path(parsed("ftp://web@h.example.edu.cn//srv/site/"), "a.html"), "/srv/site/a.html");
+  EXPECT_EQ(remote_url(parsed("ftp://web@h.example.edu.cn//srv/site/"), "a.html"), "ftp://h.example.edu.cn//srv/site/a.html");
 }
 
 TEST(DeployTarget, WebdavNeedsHttpsExceptOnThisMachine) {

@@ -28,12 +28,16 @@ class FtpTransport : public Transport {
   }
 
   TransferResult remove(const std::string& path) override {
-    // Commands in CURLOPT_QUOTE run in the login folder, before any CWD.
-    CURL* curl = start("");
+    // DELE runs after libcurl has changed into the file's folder: a reused
+    // connection is not in the login folder any more, so a path from there
+    // would name another file.
+    const std::size_t slash = path.rfind('/');
+    const std::string folder = slash == std::string::npos ? "" : path.substr(0, slash + 1);
+    CURL* curl = start(folder);
     curl_easy_setopt(curl, CURLOPT_NOBODY, 1L);
-    const std::string command = "DELE " + remote_command_path(target_, path);
+    const std::string command = "DELE " + path.substr(folder.size());
     curl_slist* quote = curl_slist_append(nullptr, command.c_str());
-    curl_easy_setopt(curl, CURLOPT_QUOTE, quote);
+    curl_easy_setopt(curl, CURLOPT_POSTQUOTE, quote);
     const CURLcode code = session_.perform();
     curl_slist_free_all(quote);
     if (code != CURLE_QUOTE_ERROR) return result(code, "删除 " + path);
