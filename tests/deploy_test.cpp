@@ -294,3 +294,80 @@ INSTANTIATE_TEST_SUITE_P(Servers, Deploy,
 
 }  // namespace
 }  // namespace zhuanlan
+
+namespace zhuanlan {
+namespace {
+
+// The command line: what a person (or a CI log) sees.
+class DeployCommand : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string error;
+    server_ = TestServer::start(ServerKind::webdav, &error);
+    ASSERT_TRUE(server_) << error;
+    site_ = tmp_.path() / "site";
+    testing::write_text(site_ / "content/site.json", testing::minimal_site_json(server_->deploy_json("site")));
+    testing::write_text(site_ / "content/news/one.md", news("第一条", "2025-05-12 09:00", "正文。"));
+  }
+
+  testing::CommandRun zhuanlan(const std::string& args, bool right_credentials = true) {
+    std::string env = "env -i PATH=/usr/bin:/bin";
+    for (const auto& [name, value] : server_->environment(right_credentials)) env += " " + name + "='" + value + "'";
+    return testing::run_command(env + " '" + std::string(ZHUANLAN_BINARY) + "' " + args + " --site '" + site_.string() + "'");
+  }
+
+  testing::TempDir tmp_;
+  std::unique_ptr<TestServer> server_;
+  fs::path site_;
+};
+
+TEST_F(DeployCommand, DryRunPrintsThePlanThenDeploySumsUpInOneLine) {
+  ASSERT_EQ(zhuanlan("build").status, 0);
+  const testing::CommandRun dry = zhuanlan("deploy --dry-run");
+  EXPECT_EQ(dry.status, 0) << dry.output;
+  EXPECT_NE(dry.output.find("预演（--dry-run）"), std::string::npos) << dry.output;
+  EXPECT_NE(dry.output.find("第一次发布"), std::string::npos) << dry.output;
+  EXPECT_NE(dry.output.find("上传（新文件） news/one.html（"), std::string::npos) << dry.output;
+  EXPECT_NE(dry.output.find("合计：上传 "), std::string::npos) << dry.output;
+  EXPECT_TRUE(server_->files("site").empty());
+
+  const testing::CommandRun real = zhuanlan("deploy");
+  EXPECT_EQ(real.status, 0) << real.output;
+  EXPECT_EQ(real.output.rfind("发布完成：上传 ", 0), 0u) << real.output;
+  EXPECT_EQ(std::count(real.output.begin(), real.output.end(), '\n'), 1) << real.output;
+  EXPECT_EQ(real.output.find('\r'), std::string::npos);
+  EXPECT_EQ(server_->files("site").count("news/one.html"), 1u);
+
+  const testing::CommandRun again = zhuanlan("deploy");
+  EXPECT_NE(again.output.find("已是最新"), std::string::npos) << again.output;
+}
+
+TEST_F(DeployCommand, PublishBuildsThenDeploys) {
+  const testing::CommandRun run = zhuanlan("publish");
+  EXPECT_EQ(run.status, 0) << run.output;
+  EXPECT_NE(run.output.find("构建完成"), std::string::npos) << run.output;
+  EXPECT_NE(run.output.find("发布完成"), std::string::npos) << run.output;
+  EXPECT_EQ(server_->files("site").count("index.html"), 1u);
+}
+
+TEST_F(DeployCommand, RefusalsSayWhatToDoAndNeverShowTheSecret) {
+  ASSERT_EQ(zhuanlan("build").status, 0);
+  const testing::CommandRun wrong = zhuanlan("deploy", /*right_credentials=*/false);
+  EXPECT_EQ(wrong.status, 1);
+  EXPECT_NE(wrong.output.find("拒绝登录"), std::string::npos) << wrong.output;
+  EXPECT_NE(wrong.output.find("发布未完成，服务器上的网站没有改动"), std::string::npos) << wrong.output;
+  EXPECT_EQ(wrong.output.find("not-the-password"), std::string::npos);
+
+  const testing::CommandRun in_url = zhuanlan("deploy --to 'ftp://web:" + server_->secret() + "@127.0.0.1/site/'");
+  EXPECT_EQ(in_url.status, 1);
+  EXPECT_NE(in_url.output.find("ZHUANLAN_DEPLOY_PASSWORD"), std::string::npos) << in_url.output;
+  EXPECT_EQ(in_url.output.find(server_->secret()), std::string::npos) << in_url.output;
+
+  const testing::CommandRun not_built = testing::run_command("'" + std::string(ZHUANLAN_BINARY) + "' deploy --site '" +
+                                                            site_.string() + "' --out '" + (tmp_.path() / "none").string() + "'");
+  EXPECT_EQ(not_built.status, 1);
+  EXPECT_NE(not_built.output.find("请先运行 zhuanlan build"), std::string::npos) << not_built.output;
+}
+
+}  // namespace
+}  // namespace zhuanlan
