@@ -285,8 +285,9 @@ std::map<std::string, std::string> TestServer::environment(bool right_credential
       env["ZHUANLAN_DEPLOY_PASSWORD"] = right_credentials ? secret_ : "not-the-password";
       break;
     case ServerKind::s3:
-      env["ZHUANLAN_S3_KEY_ID"] = right_credentials ? "ZHUANLANTESTKEY" : "SOMEOTHERKEY";
-      env["ZHUANLAN_S3_SECRET"] = secret_;
+      // A wrong secret: the front in s3rver.cjs checks the signature.
+      env["ZHUANLAN_S3_KEY_ID"] = "ZHUANLANTESTKEY";
+      env["ZHUANLAN_S3_SECRET"] = right_credentials ? secret_ : "not-the-secret";
       break;
   }
   return env;

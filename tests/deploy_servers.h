@@ -3,7 +3,8 @@
 // process with its configuration, keys and files in a temporary folder:
 // OpenSSH's sshd (SFTP), pure-ftpd (FTP, and FTPS with a certificate made
 // here), nginx's WebDAV module (HTTP and HTTPS) and s3rver (S3, from
-// package-lock.json, run with node). scripts/install-deps test installs them.
+// package-lock.json, run with node behind tests/servers/s3rver.cjs, which
+// checks Signature V4 and the payload hash as OSS and COS do). scripts/install-deps test installs them.
 // A server is stopped when its object goes; it also dies with the test
 // process (PR_SET_PDEATHSIG), so none is left behind.
 #include <sys/types.h>
