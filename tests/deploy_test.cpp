@@ -217,6 +217,14 @@ TEST_P(Deploy, DeleteGuardStopsBeforeAnyChange) {
   EXPECT_EQ(hashed(server_->files("site")), before);
   EXPECT_TRUE(server_->files_written_since_aged("site").empty());
 
+  // A dry run still shows the whole plan, and says the real run would stop.
+  guarded.dry_run = true;
+  const DeployResult planned = deployed(guarded);
+  EXPECT_EQ(planned.plan.deletions.size(), n);
+  EXPECT_NE(messages(planned).find("--max-deletes " + std::to_string(n)), std::string::npos) << messages(planned);
+  EXPECT_EQ(hashed(server_->files("site")), before);
+
+  guarded.dry_run = false;
   guarded.max_deletes = n;
   EXPECT_EQ(deployed(guarded).deleted, n);
   EXPECT_EQ(remote(), built());

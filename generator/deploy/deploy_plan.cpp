@@ -46,9 +46,14 @@ std::vector<std::string> upload_folders(const DeployPlan& plan) {
   return {folders.begin(), folders.end()};
 }
 
-std::optional<std::string> delete_guard(const DeployPlan& plan, std::size_t max_deletes) {
+std::optional<std::string> delete_guard(const DeployPlan& plan, std::size_t max_deletes, bool dry_run) {
   if (plan.deletions.size() <= max_deletes) return std::nullopt;
   const std::size_t n = plan.deletions.size();
+  if (dry_run) {
+    return "按这个计划要从服务器上删除 " + std::to_string(n) + " 个以前发布的文件，超过了上限 " + std::to_string(max_deletes) +
+           " 个：正式发布时会停下，不做任何改动。请核对下面要删除的文件；确认无误后，发布时加上 --max-deletes " +
+           std::to_string(n) + "。";
+  }
   return "这次发布要从服务器上删除 " + std::to_string(n) + " 个以前发布的文件，超过了上限 " +
          std::to_string(max_deletes) +
          " 个，所以没有做任何改动。请先用 --dry-run 查看要删除哪些文件；确认无误后，加上 --max-deletes " +

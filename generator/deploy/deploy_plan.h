@@ -43,8 +43,9 @@ std::vector<std::string> upload_folders(const DeployPlan& plan);
 
 // The delete guard: a Chinese message when the plan deletes more than
 // max_deletes files (a build into the wrong folder, a content folder gone),
-// saying how to allow it; nullopt when the plan may run.
-std::optional<std::string> delete_guard(const DeployPlan& plan, std::size_t max_deletes);
+// saying how to allow it; nullopt when the plan may run. For a dry run the
+// message says that the real run would stop.
+std::optional<std::string> delete_guard(const DeployPlan& plan, std::size_t max_deletes, bool dry_run = false);
 
 // The manifest to store at each step of a deploy, so that a deploy stopped
 // anywhere, run again, finishes the job and still knows every file it may

@@ -55,6 +55,10 @@ TEST(DeployPlan, DeleteGuardStopsAndSaysHowToAllow) {
   ASSERT_TRUE(message);
   EXPECT_NE(message->find("--max-deletes 5"), std::string::npos);
   EXPECT_NE(message->find("没有做任何改动"), std::string::npos);
+  const auto dry = delete_guard(plan, 4, /*dry_run=*/true);
+  ASSERT_TRUE(dry);
+  EXPECT_NE(dry->find("正式发布时会停下"), std::string::npos);
+  EXPECT_NE(dry->find("--max-deletes 5"), std::string::npos);
 }
 
 TEST(DeployPlan, ManifestStepsKeepEveryFileThatMayBeOnTheServer) {

@@ -223,10 +223,14 @@ DeployResult run_deploy(const DeployOptions& options) {
 
   result.plan = plan_deploy(*local, remote);
   const DeployPlan& plan = result.plan;
-  if (const auto stop = delete_guard(plan, options.max_deletes)) {
-    result.guard_stopped = true;
-    diagnostics.error(kStep, 0, *stop);
-    return result;
+  if (const auto stop = delete_guard(plan, options.max_deletes, options.dry_run)) {
+    if (options.dry_run) {
+      diagnostics.warning(kStep, 0, *stop);
+    } else {
+      result.guard_stopped = true;
+      diagnostics.error(kStep, 0, *stop);
+      return result;
+    }
   }
   if (options.dry_run || (plan.uploads.empty() && plan.deletions.empty())) {
     result.ok = true;
