@@ -40,6 +40,8 @@ class FtpTransport : public Transport {
     curl_easy_setopt(curl, CURLOPT_POSTQUOTE, quote);
     const CURLcode code = session_.perform();
     curl_slist_free_all(quote);
+    // The folder is gone: so is the file.
+    if (code == CURLE_REMOTE_ACCESS_DENIED && session_.response_code() == 550) return {};
     if (code != CURLE_QUOTE_ERROR) return result(code, "删除 " + path);
     CURL* probe = start(path);
     curl_easy_setopt(probe, CURLOPT_NOBODY, 1L);
