@@ -14,6 +14,7 @@
 
 #include "deploy/deploy_report.h"
 #include "deploy/deploy_run.h"
+#include "linkcheck/check_external_links.h"
 #include "load/site_config.h"
 #include "scaffold/new_content.h"
 #include "scaffold/starter_site.h"
@@ -107,7 +108,13 @@ zhuanlan::Day today_in_china() {
   return zhuanlan::china_day(std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
 }
 
-int run_check(zhuanlan::BuildOptions options, const std::string& today_text) {
+struct LinkCheckRequest {
+  bool wanted = false;
+  double timeout_seconds = 20;
+  long pause_ms = 1000;
+};
+
+int run_check(zhuanlan::BuildOptions options, const std::string& today_text, const LinkCheckRequest& links) {
   zhuanlan::Diagnostics diagnostics;
   zhuanlan::Day today = today_in_china();
   if (!today_text.empty()) {
@@ -122,6 +129,11 @@ int run_check(zhuanlan::BuildOptions options, const std::string& today_text) {
   const auto prepared = zhuanlan::prepare_site(options, diagnostics);
   zhuanlan::ImageStats image_stats;
   if (prepared) {
+    for (const auto& item : prepared->scheduled) {
+      std::cout << "定时发布：" << item.source << "《" << item.title << "》将于 "
+                << zhuanlan::format_day_iso(zhuanlan::china_day(item.publish_at)) << " "
+                << zhuanlan::format_time_china(item.publish_at) << "（北京时间）发布，在此之前不出现在网站上。\n";
+    }
     zhuanlan::check_schedule(prepared->model, today, diagnostics);
     options.on_image_progress = terminal_progress();
     const zhuanlan::ImageWork work = zhuanlan::image_work(options);
@@ -129,6 +141,18 @@ int run_check(zhuanlan::BuildOptions options, const std::string& today_text) {
     // Decoding every photo (into the cache, for the next build) is the only
     // way to find one that is cut short.
     zhuanlan::make_image_files(prepared->images, work, image_stats, diagnostics);
+    if (links.wanted) {
+      zhuanlan::LinkCheckOptions link_options;
+      link_options.timeout = std::chrono::milliseconds(static_cast<long long>(links.timeout_seconds * 1000));
+      link_options.connect_timeout = std::min(link_options.connect_timeout, link_options.timeout);
+      link_options.host_pause = std::chrono::milliseconds(links.pause_ms);
+      if (::isatty(STDERR_FILENO) != 0) std::cerr << "正在检查外部链接……" << std::flush;
+      const auto summary = zhuanlan::check_external_links(prepared->model, options.site_dir / ".zhuanlan-cache" / "links.json",
+                                                          zhuanlan::build_clock(options), link_options, diagnostics);
+      if (::isatty(STDERR_FILENO) != 0) std::cerr << "\r\033[K" << std::flush;
+      std::cout << "外部链接：" << summary.links << " 个（本次检查 " << summary.checked << " 个，两周内检查过且正常的 "
+                << summary.cached << " 个），打不开的 " << summary.broken << " 个。\n";
+    }
   }
   print_diagnostics(diagnostics);
   print_image_summary(image_stats);
@@ -267,11 +291,19 @@ int main(int argc, char** argv) {
   build->add_option("--out", out_dir, "输出文件夹，默认为站点文件夹中的 public/");
   build->add_flag("--drafts", options.include_drafts, "同时发布草稿（draft: true 的新闻），用于内部预览");
   build->add_option("--base-url", options.base_url, "发布网址，覆盖 site.json 中的 base_url");
+  std::string now_text;
+  const char* const now_help = "按这个时间（北京时间）决定定时发布（publish_at）的新闻是否发布，默认现在，例如 \"2025-05-14 08:00\"";
+  build->add_option("--now", now_text, now_help);
   build->add_flag("--full", options.full, "不论内容是否变化都完整地重新生成（平时不需要：没有变化时程序会直接结束）");
 
   CLI::App* check = app.add_subcommand("check", "只检查内容，不生成网站：列出全部错误和提醒");
   check->add_option("--site", site_dir, "站点文件夹，默认为当前文件夹");
   check->add_flag("--drafts", options.include_drafts, "同时检查草稿");
+  check->add_option("--now", now_text, now_help);
+  LinkCheckRequest links;
+  check->add_flag("--links", links.wanted, "同时检查所有外部链接是否能打开（需要联网；两周内检查过且正常的不再重复检查）");
+  check->add_option("--links-timeout", links.timeout_seconds, "每个链接最多等待的秒数，默认 20");
+  check->add_option("--links-pause", links.pause_ms, "对同一网站两次访问之间的间隔（毫秒），默认 1000");
   check->add_option("--today", today, "按这一天判断活动是否已结束（默认今天，北京时间），例如 2025-05-18");
 
   CLI::App* report =
@@ -307,9 +339,19 @@ int main(int argc, char** argv) {
   CLI::App* publish = app.add_subcommand("publish", "生成并发布：先 build 再 deploy，供自动发布（CI、提交后自动更新）使用");
   publish->add_option("--site", site_dir, "站点文件夹，默认为当前文件夹");
   publish->add_option("--out", out_dir, "输出文件夹，默认为站点文件夹中的 public/");
+  publish->add_option("--now", now_text, now_help);
   add_deploy_options(publish, deploy);
 
   CLI11_PARSE(app, argc, argv);
+  if (!now_text.empty()) {
+    std::string error;
+    const auto now = zhuanlan::parse_timestamp(now_text, &error);
+    if (!now) {
+      std::cerr << "--now：" << error << '\n';
+      return 2;
+    }
+    options.now = now->utc;
+  }
   options.site_dir = site_dir;
   options.out_dir = out_dir;
   // Loaders report user mistakes as diagnostics; anything that still escapes
@@ -318,7 +360,7 @@ int main(int argc, char** argv) {
   // StagedOutput swaps the new site in only at the end.
   try {
     if (build->parsed()) return run_build(options);
-    if (check->parsed()) return run_check(options, today);
+    if (check->parsed()) return run_check(options, today, links);
     if (report->parsed()) return run_report(options, report_dir);
     if (init->parsed()) return run_init(init_dir, school, year);
     if (create->parsed()) return run_new(site_dir, new_kind, new_title, new_slug, new_date);

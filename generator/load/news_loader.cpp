@@ -5,6 +5,7 @@
 #include "load/front_matter.h"
 #include "load/markdown.h"
 #include "load/markdown_file.h"
+#include "load/review_record.h"
 #include "util/nearest_name.h"
 #include "util/files.h"
 #include "util/parallel.h"
@@ -61,6 +62,20 @@ std::optional<NewsItem> load_news_item(const fs::path& site_dir, const fs::path&
     diagnostics.error(file->source, fields.line_of("reviewer"),
                       "本站要求每条新闻经过审核后发布（site.json 中 review.require_reviewer 为 true），"
                       "请在 front matter 中写上审核人，例如 reviewer: 某某；尚未审核的稿件请加 draft: true");
+  }
+  if (auto at = fields.text("publish_at", false, "定时发布的时间，例如 2025-05-14 08:00")) {
+    std::string error;
+    if (auto stamp = parse_timestamp(*at, &error)) {
+      item.publish_at = *stamp;
+    } else {
+      diagnostics.error(file->source, fields.line_of("publish_at"), "publish_at：" + error);
+    }
+  }
+  item.reviews = read_reviews(fields, diagnostics);
+  if (!item.draft) {
+    const Day published = item.publish_at ? china_day(item.publish_at->utc) : item.day;
+    check_review_chain(item.reviews, site.review_stages, published, file->source, fields.line_of("reviews"),
+                       diagnostics);
   }
   if (auto cover = image_field(fields, "cover", "封面图片", *file, site_dir, site, diagnostics)) {
     cover->alt = item.title;

@@ -1,5 +1,7 @@
 #include "load/site_config.h"
 
+#include <algorithm>
+
 #include "load/json_document.h"
 #include "util/files.h"
 
@@ -126,6 +128,13 @@ std::optional<SiteConfig> load_site_config(const std::filesystem::path& site_dir
   }
   if (auto review = fields.object("review", "审核设置")) {
     site.require_reviewer = review->boolean("require_reviewer").value_or(false);
+    for (const std::string& stage : review->text_list("stages", "审核环节，例如 [\"初审\", \"复审\", \"终审\"]")) {
+      if (std::find(site.review_stages.begin(), site.review_stages.end(), stage) != site.review_stages.end()) {
+        diagnostics.error(kFile, review->line_of("stages"), "review.stages 中的审核环节“" + stage + "”写了两次，请删去一个");
+      } else {
+        site.review_stages.push_back(stage);
+      }
+    }
     review->warn_unknown_keys();
   }
   if (auto markdown = fields.object("markdown", "正文设置")) {

@@ -268,6 +268,39 @@ std::vector<std::string> YamlFields::text_list(const std::string& key) {
   return out;
 }
 
+std::vector<YamlFields::Record> YamlFields::record_list(const std::string& key, const std::string& example) {
+  asked_.insert(key);
+  std::vector<Record> out;
+  const YamlNode* node = find(key);
+  if (!node || node->kind == YamlNode::Kind::null) return out;
+  if (node->kind != YamlNode::Kind::sequence) {
+    diagnostics_.error(file_, line_of(key), "字段 " + key + " 应当是列表，每项一行，例如\n" + example);
+    return out;
+  }
+  for (const int index : node->children) {
+    const YamlNode& element = document_.node(index);
+    if (element.kind != YamlNode::Kind::map) {
+      diagnostics_.error(file_, node_line(element), "字段 " + key + " 的每一项都应当是 {…} 括起来的一组内容，例如\n" + example);
+      continue;
+    }
+    Record record;
+    record.line = node_line(element);
+    for (std::size_t i = 0; i + 1 < element.children.size(); i += 2) {
+      const YamlNode& name = document_.node(element.children[i]);
+      const YamlNode& value = document_.node(element.children[i + 1]);
+      if (name.kind != YamlNode::Kind::scalar || value.kind == YamlNode::Kind::sequence ||
+          value.kind == YamlNode::Kind::map) {
+        diagnostics_.error(file_, node_line(value), "字段 " + key + " 中的每个值都应当是一段文字，例如\n" + example);
+        continue;
+      }
+      if (refuse_control_characters(key, value)) continue;
+      record.values.emplace(name.scalar, std::make_pair(value.scalar, node_line(value)));
+    }
+    out.push_back(std::move(record));
+  }
+  return out;
+}
+
 void YamlFields::warn_unknown_keys() {
   const YamlNode& map = document_.root();
   for (std::size_t i = 0; i + 1 < map.children.size(); i += 2) {

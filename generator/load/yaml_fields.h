@@ -51,6 +51,15 @@ class YamlFields {
   // A list of texts; a single text is taken as a list of one.
   std::vector<std::string> text_list(const std::string& key);
 
+  // A list of small maps of texts, such as reviews: [{stage: 初审, by: 张三}],
+  // each with its line and the line of each value. Anything else in the
+  // list is an error.
+  struct Record {
+    int line = 0;
+    std::map<std::string, std::pair<std::string, int>, std::less<>> values;  // key -> text, line
+  };
+  std::vector<Record> record_list(const std::string& key, const std::string& example);
+
   bool has(const std::string& key) const;
   // The file line of the key's value (or of the key), for later checks.
   int line_of(const std::string& key) const;

@@ -56,6 +56,7 @@ struct SiteConfig {
   std::vector<std::string> departments;
   std::optional<long long> students_total;
   bool require_reviewer = false;
+  std::vector<std::string> review_stages;  // review.stages, e.g. 初审, 复审, 终审 (三审): each needs a signature
   bool raw_html = false;  // markdown.raw_html: pass raw HTML through (tagfilter still applies)
   int news_per_page = 20;
   ImageSettings images;
@@ -87,6 +88,13 @@ struct FieldLines {
   int slug = 0, date = 0, department = 0, tags = 0, activity = 0;
 };
 
+// One signature of a news item's review record (reviews: in front matter).
+struct ReviewSignature {
+  std::string stage, by;
+  Day date{};
+  int line = 0;  // file line of the entry
+};
+
 struct NewsItem {
   std::string source;  // as shown in messages, e.g. content/news/2025-05-13/a.md
   FieldLines lines;
@@ -102,6 +110,8 @@ struct NewsItem {
   std::shared_ptr<const MarkdownDocument> body;  // HTML made by render/markdown_html.h
   int reading_minutes = 1;
   std::vector<ImageRef> images;  // the cover and every image in the body
+  std::vector<ReviewSignature> reviews;  // in the order written
+  std::optional<Timestamp> publish_at;   // not published before this time (China time when no offset)
 };
 
 struct FreePage {

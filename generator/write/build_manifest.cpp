@@ -173,7 +173,8 @@ BuildInputs record_inputs(const BuildOptions& options, const fs::path& site_dir,
   return inputs;
 }
 
-std::optional<PreviousBuild> unchanged_since_last_build(const BuildInputs& inputs, const fs::path& out_dir) {
+std::optional<PreviousBuild> unchanged_since_last_build(const BuildInputs& inputs, const fs::path& out_dir,
+                                                        std::chrono::sys_seconds now) {
   if (!inputs.usable) return std::nullopt;
   const auto text = read_file(build_manifest_path(out_dir));
   if (!text) return std::nullopt;
@@ -184,6 +185,9 @@ std::optional<PreviousBuild> unchanged_since_last_build(const BuildInputs& input
     if (!manifest.is_object() || manifest.value("format", 0) != kFormat) return std::nullopt;
     if (manifest.at("key").dump() != inputs.key) return std::nullopt;
     if (manifest.at("inputs") != listing_record(inputs.files)) return std::nullopt;
+    if (manifest.contains("next_publication") && manifest.at("next_publication").get<long long>() <= now.time_since_epoch().count()) {
+      return std::nullopt;  // a scheduled item is due: the site changes although no file did
+    }
     bool outputs_ok = false;
     const std::string outputs = output_listing(out_dir, &outputs_ok);
     if (!outputs_ok || manifest.at("outputs") != listing_record(outputs)) return std::nullopt;
@@ -200,7 +204,7 @@ std::optional<PreviousBuild> unchanged_since_last_build(const BuildInputs& input
 }
 
 void save_build_manifest(const BuildInputs& inputs, const fs::path& out_dir, std::size_t pages,
-                         const Diagnostics& diagnostics) {
+                         std::optional<std::chrono::sys_seconds> next_publication, const Diagnostics& diagnostics) {
   const fs::path path = build_manifest_path(out_dir);
   std::error_code ec;
   bool outputs_ok = false;
@@ -214,12 +218,13 @@ void save_build_manifest(const BuildInputs& inputs, const fs::path& out_dir, std
   for (const auto& d : diagnostics.items) {
     warnings.push_back({{"file", d.file}, {"line", d.line}, {"message", d.message}});
   }
-  const json manifest = {{"format", kFormat},
+  json manifest = {{"format", kFormat},
                          {"key", json::parse(inputs.key)},
                          {"inputs", listing_record(inputs.files)},
                          {"outputs", listing_record(outputs)},
                          {"pages", pages},
                          {"warnings", std::move(warnings)}};
+  if (next_publication) manifest["next_publication"] = next_publication->time_since_epoch().count();
   std::string text;
   try {
     text = manifest.dump() + "\n";

@@ -49,6 +49,10 @@ std::time_t stable_timestamp(const SiteConfig& site) {
   return std::chrono::system_clock::to_time_t(std::chrono::sys_seconds{site.week.end} - std::chrono::hours(8));
 }
 
+std::chrono::sys_seconds build_clock(const BuildOptions& options) {
+  return options.now ? *options.now : std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+}
+
 std::optional<PreparedSite> prepare_site(const BuildOptions& options, Diagnostics& diagnostics) {
   const fs::path site_dir = options.site_dir.empty() ? fs::path(".") : options.site_dir;
   auto content = load_content(site_dir, options.base_url, options.include_drafts, diagnostics);
@@ -57,7 +61,12 @@ std::optional<PreparedSite> prepare_site(const BuildOptions& options, Diagnostic
   validate_exhibition(*content, diagnostics);
   auto layouts = load_layouts(site_dir, diagnostics);
   if (diagnostics.has_errors() || !layouts) return std::nullopt;
+  // Scheduled items were validated with the rest (they go out unattended,
+  // from a scheduled rebuild), and are then kept back.
+  std::vector<ScheduledNews> scheduled;
+  if (!options.include_drafts) scheduled = hold_back_scheduled(content->news, build_clock(options));
   PreparedSite prepared{build_site_model(std::move(*content)), std::move(*layouts), {}, {}};
+  prepared.scheduled = std::move(scheduled);
   prepared.images = collect_site_images(prepared.model);
   prepared.assets = collect_assets(site_dir);
   const std::vector<PageJob> jobs = plan_pages(prepared.model);
@@ -92,7 +101,7 @@ BuildResult build_site(const BuildOptions& options) {
   // output is already what this build would write.
   const BuildInputs read_now = record_inputs(options, site_dir, result.out_dir);
   if (!options.full) {
-    if (auto previous = unchanged_since_last_build(read_now, result.out_dir)) {
+    if (auto previous = unchanged_since_last_build(read_now, result.out_dir, build_clock(options))) {
       result.pages = previous->pages;
       result.diagnostics = std::move(previous->warnings);
       result.up_to_date = result.ok = true;
@@ -147,7 +156,7 @@ BuildResult build_site(const BuildOptions& options) {
     result.pages = static_cast<std::size_t>(std::count_if(jobs.begin(), jobs.end(), [](const PageJob& job) {
       return job.path.size() > 5 && job.path.compare(job.path.size() - 5, 5, ".html") == 0;  // not the QR codes
     }));
-    save_build_manifest(read_now, result.out_dir, result.pages, diagnostics);
+    save_build_manifest(read_now, result.out_dir, result.pages, next_publication(prepared->scheduled), diagnostics);
     result.files_written = output.files_written();
     result.files_unchanged = output.files_unchanged();
     result.ok = true;

@@ -1,12 +1,14 @@
 #pragma once
 // The whole pipeline: load -> validate -> site model -> render -> write.
 #include <ctime>
+#include <chrono>
 #include <filesystem>
 #include <map>
 #include <optional>
 #include <string>
 
 #include "model/site_images.h"
+#include "model/scheduled_news.h"
 #include "model/site_model.h"
 #include "render/internal_links.h"
 #include "render/layouts.h"
@@ -23,6 +25,9 @@ struct BuildOptions {
   std::string base_url;           // empty: site.json's
   ImageProgressFn on_image_progress;  // told how the making of photos' web versions goes
   bool full = false;              // ignore the record of the last build (write/build_manifest.h)
+  // The clock for publish_at (scheduled news); nullopt: the real time.
+  // Drafts mode (a preview) shows scheduled items too.
+  std::optional<std::chrono::sys_seconds> now;
 };
 
 struct BuildResult {
@@ -48,8 +53,12 @@ struct PreparedSite {
   std::vector<SiteImage> images;  // every image, once, by content path
   AssetSet assets;
   SitePages pages;                // every page planned, for internal links (checked here)
+  std::vector<ScheduledNews> scheduled;  // news kept back until their publish_at
 };
 std::optional<PreparedSite> prepare_site(const BuildOptions& options, Diagnostics& diagnostics);
+
+// options.now, or the real time.
+std::chrono::sys_seconds build_clock(const BuildOptions& options);
 
 // Where a site's photos are read from and their files cached.
 ImageWork image_work(const BuildOptions& options);
