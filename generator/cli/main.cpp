@@ -17,6 +17,8 @@
 #include <mimalloc.h>
 #endif
 
+#include "deploy/deploy_report.h"
+#include "deploy/deploy_run.h"
 #include "linkcheck/check_external_links.h"
 #include "load/site_config.h"
 #include "scaffold/new_content.h"
@@ -269,6 +271,34 @@ int run_new(const std::string& site_dir, const std::string& kind_word, const std
   return 0;
 }
 
+// zhuanlan deploy: a progress line on a terminal, the plan of a dry run, one
+// summary line (in logs too).
+int run_deploy_command(zhuanlan::DeployOptions options) {
+  const bool terminal = ::isatty(STDERR_FILENO) != 0;
+  if (terminal) {
+    options.on_progress = [](const zhuanlan::DeployProgress& progress) {
+      std::string current = progress.current;
+      if (current.size() > 48) current = "…" + current.substr(current.size() - 45);
+      std::cerr << "\r\033[K正在发布 " << progress.done << "/" << progress.total << "：" << current << std::flush;
+    };
+  }
+  const zhuanlan::DeployResult result = zhuanlan::run_deploy(options);
+  if (terminal && result.uploaded + result.deleted > 0) std::cerr << "\r\033[K" << std::flush;
+  print_diagnostics(result.diagnostics);
+  if (options.dry_run && result.ok) {
+    std::cout << zhuanlan::plan_text(result);
+    return 0;
+  }
+  (result.ok ? std::cout : std::cerr) << zhuanlan::summary_line(result) << '\n';
+  return result.ok ? 0 : kExitContentErrors;
+}
+
+void add_deploy_options(CLI::App* command, zhuanlan::DeployOptions& deploy) {
+  command->add_option("--to", deploy.to_url, "发布地址，覆盖 site.json 中的 deploy.url，例如 sftp://deploy@www.example.edu.cn/var/www/zjz2025/");
+  command->add_flag("--dry-run", deploy.dry_run, "预演：列出要上传和删除的文件及大小，不做任何改动");
+  command->add_option("--max-deletes", deploy.max_deletes, "一次最多删除多少个以前发布的文件，超过时停止且不做任何改动（默认 20）");
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -337,6 +367,18 @@ int main(int argc, char** argv) {
   serve->add_flag("--poll", serve_options.poll,
                   "定时检查文件是否修改，而不用系统的文件通知（网络盘、WSL2、Docker 中保存后页面不刷新时使用）");
 
+  zhuanlan::DeployOptions deploy;
+  CLI::App* deploy_command =
+      app.add_subcommand("deploy", "发布：把生成好的网站上传到服务器（SFTP、FTPS、FTP、WebDAV 或对象存储），只传有变化的文件");
+  deploy_command->add_option("--site", site_dir, "站点文件夹，默认为当前文件夹");
+  deploy_command->add_option("--out", out_dir, "要发布的输出文件夹，默认为站点文件夹中的 public/");
+  add_deploy_options(deploy_command, deploy);
+  CLI::App* publish = app.add_subcommand("publish", "生成并发布：先 build 再 deploy，供自动发布（CI、提交后自动更新）使用");
+  publish->add_option("--site", site_dir, "站点文件夹，默认为当前文件夹");
+  publish->add_option("--out", out_dir, "输出文件夹，默认为站点文件夹中的 public/");
+  publish->add_option("--now", now_text, now_help);
+  add_deploy_options(publish, deploy);
+
   CLI11_PARSE(app, argc, argv);
   if (!now_text.empty()) {
     std::string error;
@@ -363,6 +405,13 @@ int main(int argc, char** argv) {
       serve_options.build = options;
       serve_options.build.on_image_progress = terminal_progress();
       return zhuanlan::serve_site(serve_options);
+    }
+    deploy.site_dir = site_dir;
+    deploy.out_dir = out_dir;
+    if (deploy_command->parsed()) return run_deploy_command(deploy);
+    if (publish->parsed()) {
+      const int built = run_build(options);
+      return built != 0 ? built : run_deploy_command(deploy);
     }
   } catch (const std::bad_alloc&) {
     std::cerr << kOutOfMemory;

@@ -206,6 +206,13 @@ std::optional<SiteConfig> load_site_config(const std::filesystem::path& site_dir
     site.people_roles = people->text_list("roles", "典型人物页面上各类人物的先后顺序");
     people->warn_unknown_keys();
   }
+  if (auto deploy = fields.object("deploy", "发布设置")) {
+    site.deploy.url = deploy->text("url", false, "发布地址").value_or("");
+    site.deploy.endpoint = deploy->text("endpoint", false, "对象存储的服务地址").value_or("");
+    site.deploy.region = deploy->text("region", false, "对象存储的地域").value_or("");
+    site.deploy.line = fields.line_of("deploy");
+    deploy->warn_unknown_keys();
+  }
   fields.warn_unknown_keys();
   if (diagnostics.error_count() > errors_before) return std::nullopt;
   return site;

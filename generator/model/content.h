@@ -30,6 +30,13 @@ struct ReportInfo {
   std::optional<long long> students_participating;
 };
 
+// site.json "deploy": where `zhuanlan deploy` publishes (generator/deploy/).
+// Only places; secrets come from the environment, never from the site folder.
+struct DeploySettings {
+  std::string url, endpoint, region;
+  int line = 0;  // of "deploy" in site.json, for messages
+};
+
 struct MarkdownDocument;  // model/markdown_document.h
 
 // site.json "images": how photos are published and what check reports.
@@ -55,6 +62,7 @@ struct SiteConfig {
   Footer footer;
   ReportInfo report;
   std::vector<std::string> people_roles;  // people.roles: the order of roles on the people page
+  DeploySettings deploy;
 };
 
 // An image used by content: where it comes from and where it is published.

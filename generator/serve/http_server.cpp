@@ -31,10 +31,6 @@ constexpr std::string_view kNotBuiltPage =
 
 }  // namespace
 
-bool is_loopback_host(const std::string& host) {
-  return host == "localhost" || host == "::1" || host == "[::1]" || host.rfind("127.", 0) == 0;
-}
-
 struct PreviewServer::Impl {
   ServerSettings settings;
   const ReloadHub& hub;

@@ -11,6 +11,8 @@
 
 #include "serve/live_reload.h"
 
+#include "util/hosts.h"
+
 namespace zhuanlan {
 
 struct ServerSettings {
@@ -42,7 +44,5 @@ class PreviewServer {
   std::unique_ptr<Impl> impl_;
 };
 
-// Whether host names this machine only (127.0.0.0/8, ::1, localhost).
-bool is_loopback_host(const std::string& host);
 
 }  // namespace zhuanlan

@@ -18,9 +18,11 @@ inline unsigned worker_count() {
 
 // make_state() is called once per worker, so that each worker can own things
 // that must not be shared between threads (parsed templates, buffers).
+// max_workers sets how many run at once (for work that waits on the network
+// rather than on a core, such as uploads).
 template <typename MakeState, typename Work>
-void parallel_for_with_state(std::size_t count, MakeState make_state, Work work) {
-  const unsigned workers = static_cast<unsigned>(std::min<std::size_t>(worker_count(), std::max<std::size_t>(count, 1)));
+void parallel_for_with_state(std::size_t count, MakeState make_state, Work work, unsigned max_workers) {
+  const unsigned workers = static_cast<unsigned>(std::min<std::size_t>(std::max(max_workers, 1u), std::max<std::size_t>(count, 1)));
   std::atomic<std::size_t> next{0};
   std::exception_ptr failure;
   std::mutex failure_mutex;
@@ -39,6 +41,11 @@ void parallel_for_with_state(std::size_t count, MakeState make_state, Work work)
   run();
   for (auto& t : threads) t.join();
   if (failure) std::rethrow_exception(failure);
+}
+
+template <typename MakeState, typename Work>
+void parallel_for_with_state(std::size_t count, MakeState make_state, Work work) {
+  parallel_for_with_state(count, make_state, work, worker_count());
 }
 
 template <typename Work>
