@@ -25,6 +25,8 @@
 #include <string_view>
 #include <vector>
 
+#include "util/text.h"
+
 namespace zhuanlan {
 
 // NFKC_Casefold of UTF-8 text (invalid sequences become U+FFFD).
@@ -46,16 +48,12 @@ inline constexpr std::size_t kMaxWordCodePoints = 64;
 enum class SearchCharClass : unsigned char { other, cjk, word };
 SearchCharClass search_char_class(char32_t c);
 
-// One code point of valid UTF-8 at text[i]; i moves past it.
+// One code point at text[i]; i moves past it (bytes that do not decode
+// count as U+FFFD, one byte each; normalised text has none).
 inline char32_t next_code_point(std::string_view text, std::size_t& i) {
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-  const unsigned char lead = byte(i);
-  if (lead < 0x80) return text[i++];
-  std::size_t length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
-  if (i + length > text.size()) length = text.size() - i;
-  char32_t c = lead & (length == 4 ? 0x07 : length == 3 ? 0x0F : 0x1F);
-  for (std::size_t k = 1; k < length; ++k) c = (c << 6) | (byte(i + k) & 0x3F);
-  i += length;
+  char32_t c = 0xFFFD;
+  const std::size_t length = decode_utf8(text, i, &c);
+  i += length == 0 ? 1 : length;
   return c;
 }
 

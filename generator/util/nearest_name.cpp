@@ -3,18 +3,18 @@
 #include <algorithm>
 #include <vector>
 
+#include "util/text.h"
+
 namespace zhuanlan {
 namespace {
 
 std::u32string code_points(const std::string& text) {
   std::u32string out;
   for (std::size_t i = 0; i < text.size();) {
-    const auto b = static_cast<unsigned char>(text[i]);
-    const std::size_t length = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
-    char32_t cp = length == 1 ? b : b & (0xFF >> (length + 1));
-    for (std::size_t k = 1; k < length && i + k < text.size(); ++k) cp = (cp << 6) | (text[i + k] & 0x3F);
+    char32_t cp = 0xFFFD;  // bytes that do not decode count as one unknown character each
+    const std::size_t length = decode_utf8(text, i, &cp);
     out.push_back(cp);
-    i += length;
+    i += length == 0 ? 1 : length;
   }
   return out;
 }

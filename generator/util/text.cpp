@@ -7,9 +7,20 @@
 namespace zhuanlan {
 namespace {
 
-// Decodes one code point at text[i]; returns its length in bytes, or 0 when
-// the bytes there are not valid UTF-8 (overlong forms and surrogates included).
-std::size_t decode(std::string_view text, std::size_t i, char32_t* out) {
+bool is_cjk(char32_t cp) {
+  return (cp >= 0x2E80 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+         (cp >= 0x20000 && cp <= 0x3FFFF);
+}
+
+bool is_sentence_end(char32_t cp) {
+  return cp == U'。' || cp == U'！' || cp == U'？' || cp == U'；' || cp == U'!' || cp == U'?';
+}
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+}  // namespace
+
+std::size_t decode_utf8_slow(std::string_view text, std::size_t i, char32_t* out) {
   const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
   const unsigned char b0 = byte(i);
   std::size_t length = 0;
@@ -43,44 +54,11 @@ std::size_t decode(std::string_view text, std::size_t i, char32_t* out) {
   return length;
 }
 
-// decode() with the two cases that make up almost all Chinese text inline:
-// ASCII, and three-byte characters whose lead byte needs no range check on
-// the second byte (E1–EC, EE–EF; E0 and ED have narrower ranges).
-inline std::size_t decode_fast(std::string_view text, std::size_t i, char32_t* out) {
-  const auto b0 = static_cast<unsigned char>(text[i]);
-  if (b0 < 0x80) {
-    *out = b0;
-    return 1;
-  }
-  if (((b0 >= 0xE1 && b0 <= 0xEC) || b0 >= 0xEE) && b0 <= 0xEF && i + 2 < text.size()) {
-    const auto b1 = static_cast<unsigned char>(text[i + 1]);
-    const auto b2 = static_cast<unsigned char>(text[i + 2]);
-    if ((b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80) {
-      *out = (static_cast<char32_t>(b0 & 0x0F) << 12) | (static_cast<char32_t>(b1 & 0x3F) << 6) | (b2 & 0x3F);
-      return 3;
-    }
-  }
-  return decode(text, i, out);
-}
-
-bool is_cjk(char32_t cp) {
-  return (cp >= 0x2E80 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-         (cp >= 0x20000 && cp <= 0x3FFFF);
-}
-
-bool is_sentence_end(char32_t cp) {
-  return cp == U'。' || cp == U'！' || cp == U'？' || cp == U'；' || cp == U'!' || cp == U'?';
-}
-
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
-
-}  // namespace
-
 std::optional<std::size_t> find_invalid_utf8(std::string_view text) {
   std::size_t i = 0;
   while (i < text.size()) {
     char32_t cp = 0xFFFD;  // stays the replacement character if the bytes do not decode
-    const std::size_t length = decode_fast(text, i, &cp);
+    const std::size_t length = decode_utf8(text, i, &cp);
     if (length == 0) return i;
     i += length;
   }
@@ -171,7 +149,7 @@ std::string make_summary(std::string_view plain_text, std::size_t max_chars) {
   std::size_t last_mark_chars = 0;
   while (i < plain_text.size() && chars < max_chars) {
     char32_t cp = 0xFFFD;  // stays the replacement character if the bytes do not decode
-    std::size_t length = decode(plain_text, i, &cp);
+    std::size_t length = decode_utf8(plain_text, i, &cp);
     if (length == 0) length = 1;  // callers validate; never loop forever
     i += length;
     ++chars;
@@ -196,7 +174,7 @@ int reading_minutes(std::string_view plain_text) {
   std::size_t i = 0;
   while (i < plain_text.size()) {
     char32_t cp = 0xFFFD;  // stays the replacement character if the bytes do not decode
-    std::size_t length = decode_fast(plain_text, i, &cp);
+    std::size_t length = decode_utf8(plain_text, i, &cp);
     if (length == 0) length = 1;
     i += length;
     if (is_cjk(cp)) {

@@ -12,6 +12,31 @@ namespace zhuanlan {
 // Byte offset of the first invalid UTF-8 sequence, or nullopt if valid.
 std::optional<std::size_t> find_invalid_utf8(std::string_view text);
 
+// One code point of UTF-8 at text[i] (i < text.size()): its length in
+// bytes with the code point in *out, or 0 when the bytes there are not
+// valid UTF-8 (overlong forms and surrogates included). ASCII and the
+// three-byte characters of Chinese text are decoded inline: every
+// character of every summary, reading time and search term passes here.
+std::size_t decode_utf8_slow(std::string_view text, std::size_t i, char32_t* out);
+inline std::size_t decode_utf8(std::string_view text, std::size_t i, char32_t* out) {
+  const auto b0 = static_cast<unsigned char>(text[i]);
+  if (b0 < 0x80) {
+    *out = b0;
+    return 1;
+  }
+  // E1–EC and EE–EF need no range check on the second byte (E0 and ED have
+  // narrower ranges, left to the slow path).
+  if (((b0 >= 0xE1 && b0 <= 0xEC) || b0 >= 0xEE) && b0 <= 0xEF && i + 2 < text.size()) {
+    const auto b1 = static_cast<unsigned char>(text[i + 1]);
+    const auto b2 = static_cast<unsigned char>(text[i + 2]);
+    if ((b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80) {
+      *out = (static_cast<char32_t>(b0 & 0x0F) << 12) | (static_cast<char32_t>(b1 & 0x3F) << 6) | (b2 & 0x3F);
+      return 3;
+    }
+  }
+  return decode_utf8_slow(text, i, out);
+}
+
 // Number of code points (text must be valid UTF-8).
 std::size_t count_code_points(std::string_view text);
 
