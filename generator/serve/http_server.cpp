@@ -10,6 +10,7 @@
 #include "serve/reload_script.h"
 #include "serve/request_path.h"
 #include "util/files.h"
+#include "util/media_types.h"
 
 namespace zhuanlan {
 
@@ -92,10 +93,6 @@ struct PreviewServer::Impl {
     server.new_task_queue = [] { return new httplib::ThreadPool(64); };
     server.set_keep_alive_timeout(2);  // stopping waits for idle connections
     server.set_default_headers({{"Cache-Control", "no-store"}});
-    server.set_file_extension_and_mimetype_mapping("html", kHtmlType);
-    server.set_file_extension_and_mimetype_mapping(
-        "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    server.set_file_extension_and_mimetype_mapping("csv", "text/csv; charset=utf-8");
 
     server.set_pre_routing_handler([this](const httplib::Request& request, httplib::Response& response) {
       if (!host_allowed(request)) {
@@ -123,8 +120,13 @@ struct PreviewServer::Impl {
       return httplib::Server::HandlerResponse::Unhandled;
     });
     server.set_mount_point(settings.base_path, settings.folder.string());
-    server.set_file_request_handler([this](const httplib::Request&, httplib::Response& response) {
-      if (response.get_header_value("Content-Type").rfind("text/html", 0) != 0) return;
+    server.set_file_request_handler([this](const httplib::Request& request, httplib::Response& response) {
+      // The types deploy sends the same files with, not cpp-httplib's own table.
+      const std::string& path = request.path;
+      const std::string type = media_type_of(!path.empty() && path.back() == '/' ? path + "index.html" : path);
+      response.headers.erase("Content-Type");
+      response.set_header("Content-Type", type);
+      if (type != kHtmlType) return;
       const std::string build = response.get_header_value(kBuildHeader);
       response.body = with_script(response.body, build.empty() ? 0 : std::stoull(build));
     });

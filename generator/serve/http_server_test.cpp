@@ -43,7 +43,7 @@ TEST(PreviewServerDemo, ServesEveryKindOfFileWithItsContentType) {
   const fs::path& site = testing::demo_site_output();
   Running running(site);
   const std::map<std::string, std::string> types = {
-      {".html", "text/html; charset=utf-8"}, {".css", "text/css"},    {".js", "text/javascript"},
+      {".html", "text/html; charset=utf-8"}, {".css", "text/css; charset=utf-8"}, {".js", "text/javascript; charset=utf-8"},
       {".svg", "image/svg+xml"},             {".jpg", "image/jpeg"},  {".webp", "image/webp"},
       {".xml", "application/xml"},           {".csv", "text/csv; charset=utf-8"},
       {".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}};
