@@ -29,6 +29,7 @@
 #include "validate/image_checks.h"
 #include "validate/schedule_checks.h"
 #include "write/build_site.h"
+#include "write/image_cache.h"
 #include "write/report.h"
 
 namespace {
@@ -173,7 +174,7 @@ int run_check(zhuanlan::BuildOptions options, const std::string& today_text, con
       link_options.connect_timeout = std::min(link_options.connect_timeout, link_options.timeout);
       link_options.host_pause = std::chrono::milliseconds(links.pause_ms);
       if (::isatty(STDERR_FILENO) != 0) std::cerr << "正在检查外部链接……" << std::flush;
-      const auto summary = zhuanlan::check_external_links(prepared->model, options.site_dir / ".zhuanlan-cache" / "links.json",
+      const auto summary = zhuanlan::check_external_links(prepared->model, options.site_dir / zhuanlan::kCacheFolder / "links.json",
                                                           zhuanlan::build_clock(options), link_options, diagnostics);
       if (::isatty(STDERR_FILENO) != 0) std::cerr << "\r\033[K" << std::flush;
       std::cout << "外部链接：" << summary.links << " 个（本次检查 " << summary.checked << " 个，两周内检查过且正常的 "

@@ -1,6 +1,7 @@
 #include "linkcheck/check_external_links.h"
 
 #include <map>
+#include <set>
 
 #include "linkcheck/external_links.h"
 #include "linkcheck/link_cache.h"
@@ -14,9 +15,9 @@ LinkCheckSummary check_external_links(const SiteModel& model, const std::filesys
   LinkCache cache = read_link_cache(cache_file);
   LinkCheckSummary summary;
   std::vector<std::string> to_check;
-  std::map<std::string, bool> distinct;
+  std::set<std::string> distinct;
   for (const ExternalLink& link : links) {
-    if (!distinct.emplace(link.url, true).second) continue;
+    if (!distinct.insert(link.url).second) continue;
     if (recently_ok(cache, link.url, now)) {
       ++summary.cached;
     } else {

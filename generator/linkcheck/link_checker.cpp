@@ -74,8 +74,12 @@ std::vector<LinkStatus> check_links(const std::vector<std::string>& urls, const 
       if (seen.insert(url).second) results.push_back({url, false, 0, {}});
     }
   }
+  std::vector<std::string> host_of_result;  // parsed once: the start loop asks on every turn
   std::deque<Request> waiting;
-  for (std::size_t i = 0; i < results.size(); ++i) waiting.push_back({i, false, false, {}});
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    host_of_result.push_back(host_of(results[i].url));
+    waiting.push_back({i, false, false, {}});
+  }
 
   struct HostState {
     int in_flight = 0;
@@ -110,7 +114,7 @@ std::vector<LinkStatus> check_links(const std::vector<std::string>& urls, const 
     curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
     if (!request.use_get) curl_easy_setopt(e, CURLOPT_NOBODY, 1L);
     curl_multi_add_handle(multi, e);
-    const std::string host = host_of(url);
+    const std::string& host = host_of_result[request.index];
     ++hosts[host].in_flight;
     running.emplace(e, Running{request, std::move(easy), host});
   };
@@ -119,7 +123,7 @@ std::vector<LinkStatus> check_links(const std::vector<std::string>& urls, const 
     // Start what may start: total and per-host limits, the pause per host.
     const auto now = Clock::now();
     for (auto it = waiting.begin(); it != waiting.end() && static_cast<long>(running.size()) < options.connections;) {
-      HostState& host = hosts[host_of(results[it->index].url)];
+      HostState& host = hosts[host_of_result[it->index]];
       if (it->not_before <= now && host.in_flight < options.connections_per_host && host.next_allowed <= now) {
         const Request request = *it;
         it = waiting.erase(it);
