@@ -251,7 +251,9 @@ TEST_F(BuildTest, TwoBuildsAtOnceEndConsistentlyAndPublishTheWholeSite) {
       if (result.ok) continue;
       ASSERT_FALSE(result.diagnostics.items.empty());
       for (const auto& d : result.diagnostics.items) {
-        if (d.severity == Severity::error) EXPECT_NE(d.message.find("另一个构建正在写入"), std::string::npos) << format_diagnostic(d);
+        if (d.severity == Severity::error) {
+          EXPECT_NE(d.message.find("另一个构建正在写入"), std::string::npos) << format_diagnostic(d);
+        }
       }
     }
     EXPECT_TRUE(results[0].ok || results[1].ok);
