@@ -59,6 +59,9 @@ TEST_F(BuildTest, DraftsArePublishedOnlyWithDraftsAndMarkedAsSuch) {
   const std::string list = testing::read_text(options.out_dir / "news/index.html");
   EXPECT_NE(list.find(mark + "<a href=\"../news/three.html\">未审稿件</a>"), std::string::npos);
   EXPECT_EQ(testing::read_text(options.out_dir / "news/two.html").find(mark), std::string::npos);
+  // The preview says so, for deploy to refuse it; the public build does not.
+  EXPECT_TRUE(built_with_drafts(options.out_dir));
+  EXPECT_FALSE(built_with_drafts(out));
 }
 
 TEST_F(BuildTest, WritesEveryKindOfPage) {

@@ -391,6 +391,40 @@ TEST_F(DeployCommand, PublishBuildsThenDeploys) {
   EXPECT_EQ(server_->files("site").count("index.html"), 1u);
 }
 
+TEST_F(DeployCommand, ABuildWithDraftsIsNeverUploadedAndPublishRebuildsWithoutThem) {
+  testing::write_text(site_ / "content/news/draft.md",
+                      "---\ntitle: 未审稿件\ndate: 2025-05-13\ndepartment: 教务处\ndraft: true\n---\n正文。\n");
+  testing::write_text(site_ / "content/news/later.md", "---\ntitle: 定时稿件\ndate: 2025-05-13\ndepartment: 教务处\n"
+                                                     "publish_at: 2099-05-14 08:00\n---\n正文。\n");
+  const testing::CommandRun preview = zhuanlan("build --drafts");
+  ASSERT_EQ(preview.status, 0) << preview.output;
+  ASSERT_TRUE(fs::exists(site_ / "public/news/draft.html"));
+  ASSERT_TRUE(fs::exists(site_ / "public/news/later.html"));
+  for (const char* args : {"deploy", "deploy --dry-run"}) {
+    const testing::CommandRun refused = zhuanlan(args);
+    EXPECT_EQ(refused.status, 1) << args;
+    EXPECT_NE(refused.output.find("是用 --drafts 生成的内部预览，含草稿和还没到发布时间的定时新闻，不能发布到网站服务器上"),
+              std::string::npos)
+        << refused.output;
+    EXPECT_NE(refused.output.find("请先不加 --drafts 重新运行 zhuanlan build"), std::string::npos) << refused.output;
+  }
+  EXPECT_TRUE(server_->files("site").empty()) << "nothing was sent, not even the record";
+
+  // publish builds without drafts first: the marker goes with the preview.
+  const testing::CommandRun published = zhuanlan("publish");
+  EXPECT_EQ(published.status, 0) << published.output;
+  const auto files = server_->files("site");
+  EXPECT_EQ(files.count("news/one.html"), 1u);
+  EXPECT_EQ(files.count("news/draft.html"), 0u);
+  EXPECT_EQ(files.count("news/later.html"), 0u);
+  EXPECT_EQ(files.count(kDraftsMarker), 0u);
+  for (const auto& [path, bytes] : files) {
+    EXPECT_EQ(bytes.find("未审稿件"), std::string::npos) << path;
+    EXPECT_EQ(bytes.find("定时稿件"), std::string::npos) << path;
+  }
+  EXPECT_FALSE(fs::exists(site_ / "public" / kDraftsMarker));
+}
+
 TEST_F(DeployCommand, RefusalsSayWhatToDoAndNeverShowTheSecret) {
   ASSERT_EQ(zhuanlan("build").status, 0);
   const testing::CommandRun wrong = zhuanlan("deploy", /*right_credentials=*/false);

@@ -122,6 +122,26 @@ TEST_F(SubmissionBundleTest, ABrokenFeaturedPhotoStopsTheReport) {
 namespace zhuanlan {
 namespace {
 
+TEST_F(SubmissionBundleTest, AFeaturedItemWithoutAPictureIsWarnedAboutAtItsFeaturedLine) {
+  testing::write_text(site_.path() / "content/news/bare.md",
+                      news("无图新闻", "2025-05-15 10:00", "author: 某\nfeatured: true\n", "正文。"));
+  BuildOptions options;
+  options.site_dir = site_.path();
+  Diagnostics diagnostics;
+  const auto prepared = prepare_site(options, diagnostics);
+  ASSERT_TRUE(prepared);
+  Diagnostics found;
+  check_featured_photos(prepared->model, site_.path() / "content", found);
+  int warned = 0;
+  for (const auto& d : found.items) {
+    if (d.file != "content/news/bare.md") continue;
+    ++warned;
+    EXPECT_NE(d.message.find("没有封面和图片"), std::string::npos) << d.message;
+    EXPECT_EQ(d.line, 6) << d.message;
+  }
+  EXPECT_EQ(warned, 1);
+}
+
 TEST_F(SubmissionBundleTest, CheckWarnsAboutFeaturedPhotosBelowTheRulesAndUsesTheCoverCaption) {
   testing::write_photo(site_.path() / "content/images/small.jpg", {800, 600, 1, false});
   testing::write_text(site_.path() / "content/news/small.md",
@@ -146,6 +166,16 @@ TEST_F(SubmissionBundleTest, CheckWarnsAboutFeaturedPhotosBelowTheRulesAndUsesTh
   EXPECT_NE(message_for("content/news/small.md").find("不足 2 MB"), std::string::npos);
   EXPECT_EQ(message_for("content/news/contest.md").find("像素（不足"), std::string::npos);
   EXPECT_NE(message_for("content/news/contest.md").find("不足 2 MB"), std::string::npos);
+  // Each at the line that names the photo: the cover, else featured: true.
+  const auto line_for = [&](const std::string& file) {
+    for (const auto& d : found.items) {
+      if (d.file == file && d.message.find("报送要求图片为 JPG 格式") != std::string::npos) return d.line;
+    }
+    return -1;
+  };
+  EXPECT_EQ(line_for("content/news/small.md"), 6);
+  EXPECT_EQ(line_for("content/news/contest.md"), 7);
+  EXPECT_EQ(line_for("content/news/visit.md"), 5);
   // The cover's caption is the photo's caption: no warning, and in the captions file.
   for (const auto& d : found.items) EXPECT_EQ(d.message.find("small.jpg 没有图片说明"), std::string::npos);
   const ReportResult result = report();

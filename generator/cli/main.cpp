@@ -319,7 +319,7 @@ int main(int argc, char** argv) {
   CLI::App* build = app.add_subcommand("build", "生成网站：读取站点文件夹中的 content/，写出到 public/");
   build->add_option("--site", site_dir, "站点文件夹（包含 content/ 的文件夹），默认为当前文件夹");
   build->add_option("--out", out_dir, "输出文件夹，默认为站点文件夹中的 public/");
-  build->add_flag("--drafts", options.include_drafts, "同时发布草稿（draft: true 的新闻），用于内部预览");
+  build->add_flag("--drafts", options.include_drafts, "同时生成草稿（draft: true 的新闻）和还没到时间的定时新闻，用于内部预览；这样生成的网站不能用 deploy 发布");
   build->add_option("--base-url", options.base_url, "发布网址，覆盖 site.json 中的 base_url");
   std::string now_text;
   const char* const now_help = "按这个时间（北京时间）决定定时发布（publish_at）的新闻是否发布，默认现在，例如 \"2025-05-14 08:00\"";
@@ -337,7 +337,7 @@ int main(int argc, char** argv) {
   check->add_option("--today", today, "按这一天判断活动是否已结束（默认今天，北京时间），例如 2025-05-18");
 
   CLI::App* report =
-      app.add_subcommand("report", "生成报送材料：信息采集表、情况统计表、活动安排表和开展情况汇总表（Excel 和 CSV），以及精选图片和图片说明");
+      app.add_subcommand("report", "生成报送材料：信息采集表、情况统计表、活动安排表和开展情况汇总表（Excel 和 CSV），设置了审核环节时还有审核记录，以及精选图片和图片说明");
   report->add_option("--site", site_dir, "站点文件夹，默认为当前文件夹");
   report->add_option("--out", report_dir, "报送材料的输出文件夹")->required();
 

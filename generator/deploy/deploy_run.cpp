@@ -16,6 +16,7 @@
 #include "util/files.h"
 #include "util/hash.h"
 #include "util/parallel.h"
+#include "write/build_site.h"
 #include "write/staged_output.h"
 
 namespace zhuanlan {
@@ -179,6 +180,12 @@ DeployResult run_deploy(const DeployOptions& options) {
   if (!std::filesystem::is_regular_file(out_dir / StagedOutput::kMarker, ec)) {
     diagnostics.error(kStep, 0, "文件夹 " + out_dir.string() + " 不是 zhuanlan 生成的网站（或者还没有生成）。请先运行 zhuanlan build，"
                              "或用 --out 指定构建时的输出文件夹。");
+    return result;
+  }
+  if (built_with_drafts(out_dir)) {
+    diagnostics.error(kStep, 0, "文件夹 " + out_dir.string() + " 是用 --drafts 生成的内部预览，含草稿和还没到发布时间的定时新闻，"
+                             "不能发布到网站服务器上，这次没有做任何改动。请先不加 --drafts 重新运行 zhuanlan build，再发布"
+                             "（或直接运行 zhuanlan publish）。");
     return result;
   }
   const DeploySecrets secrets = deploy_secrets(options.getenv ? options.getenv : EnvironmentLookup(&std::getenv));

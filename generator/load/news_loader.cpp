@@ -56,8 +56,9 @@ std::optional<NewsItem> load_news_item(const LoadContext& context, const fs::pat
   item.draft = fields.boolean("draft", false);
   item.slug = slug_for(fields, path, diagnostics);
   item.url = "news/" + item.slug + ".html";
-  item.lines = {fields.written_line("slug"), fields.written_line("date"), fields.written_line("department"),
-                fields.written_line("tags"), fields.written_line("activity")};
+  item.lines = {fields.written_line("slug"),     fields.written_line("date"),     fields.written_line("department"),
+                fields.written_line("tags"),     fields.written_line("activity"), fields.written_line("featured"),
+                fields.written_line("cover")};
   if (site.require_reviewer && item.reviewer.empty() && !item.draft) {
     diagnostics.error(file->source, fields.line_of("reviewer"),
                       "本站要求每条新闻经过审核后发布（site.json 中 review.require_reviewer 为 true），"

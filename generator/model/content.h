@@ -85,6 +85,7 @@ struct ImageRef {
 // field was not written (a slug then comes from the file name).
 struct FieldLines {
   int slug = 0, date = 0, department = 0, tags = 0, activity = 0;
+  int featured = 0, cover = 0;  // news only: the report's 精选图片 (model/featured_photos.h)
 };
 
 // One signature of a news item's review record (reviews: in front matter).

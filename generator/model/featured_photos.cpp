@@ -24,11 +24,12 @@ std::vector<FeaturedPhoto> featured_photos(const SiteModel& model, Diagnostics& 
     const NewsItem& item = *it;
     if (!item.featured) continue;
     if (item.images.empty()) {
-      diagnostics.warning(item.source, 0,
+      diagnostics.warning(item.source, item.lines.featured,
                           "这条新闻标记了 featured: true（精选图片），但没有封面和图片，报送材料中不会有它的图片");
       continue;
     }
-    FeaturedPhoto photo{&item, item.cover ? *item.cover : item.images.front(), ""};
+    FeaturedPhoto photo{&item, item.cover ? *item.cover : item.images.front(), "",
+                        item.cover ? item.lines.cover : item.lines.featured};
     // The caption the text gives the photo, else its alt text there (a
     // cover's own alt text is only the item's title).
     std::string caption = item.cover ? item.cover->caption : "", alt;
@@ -41,7 +42,7 @@ std::vector<FeaturedPhoto> featured_photos(const SiteModel& model, Diagnostics& 
     if (caption.empty()) caption = caption_elsewhere(model, photo.image.content_path);
     photo.caption = caption.empty() ? alt : caption;
     if (photo.caption.empty()) {
-      diagnostics.warning(item.source, 0,
+      diagnostics.warning(item.source, photo.line,
                           "精选图片 content/" + photo.image.content_path +
                               " 没有图片说明，报送材料要求每张图片配文字说明。" +
                               (item.cover ? "请在 front matter 中写上 cover_caption: 图片说明"

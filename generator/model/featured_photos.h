@@ -18,6 +18,7 @@ struct FeaturedPhoto {
   const NewsItem* item = nullptr;
   ImageRef image;
   std::string caption;  // the cover's caption, the photo's caption where the item shows it, or its alt text; may be empty
+  int line = 0;  // where item.source names the photo: its cover:, else its featured: line
 };
 
 // The featured photos, oldest news first. Warns (in diagnostics) about a

@@ -65,7 +65,7 @@ void check_featured_photos(const SiteModel& model, const std::filesystem::path& 
                          std::to_string(kSubmissionMinLongSide) + " 像素）");
     }
     if (problems.empty()) continue;
-    diagnostics.warning(photo.item->source, 0,
+    diagnostics.warning(photo.item->source, photo.line,
                         "精选图片 content/" + image.content_path + " " + join(problems, "，") +
                             "。报送要求图片为 JPG 格式、不低于 2000 像素、单张不低于 2 MB，请换用相机或手机里的原图，"
                             "或给另一条有合格照片的新闻加上 featured: true");

@@ -50,6 +50,11 @@ std::time_t stable_timestamp(const SiteConfig& site) {
   return std::chrono::system_clock::to_time_t(std::chrono::sys_seconds{site.week.end} - std::chrono::hours(8));
 }
 
+bool built_with_drafts(const fs::path& out_dir) {
+  std::error_code ec;
+  return fs::exists(out_dir / kDraftsMarker, ec);
+}
+
 std::chrono::sys_seconds build_clock(const BuildOptions& options) {
   return options.now ? *options.now : std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
 }
@@ -124,6 +129,11 @@ BuildResult build_site(const BuildOptions& options) {
 
   try {
     StagedOutput output(result.out_dir);
+    if (options.include_drafts) {
+      output.write(kDraftsMarker,
+                   "此文件夹由 zhuanlan build --drafts（或 serve --drafts）生成，含草稿和还没到发布时间的定时新闻，只供内部预览。\n"
+                   "zhuanlan deploy 不会发布它；要发布，请不加 --drafts 重新运行 zhuanlan build。\n");
+    }
     // The site search's index (search/: every published item, segmented) is
     // made beside the pages: it reads only the model, and fills the time the
     // cores would otherwise wait for the build's serial parts.

@@ -71,6 +71,17 @@ BuildResult build_site(const BuildOptions& options);
 // of <site>/.zhuanlan-cache, which --out may not name otherwise.
 std::filesystem::path preview_output_dir(const std::filesystem::path& site_dir);
 
+// A build with drafts (a preview: drafts and scheduled items not yet due
+// are in it) leaves this file in its output folder, and deploy refuses a
+// folder that holds it. It lives inside the folder, not in the build
+// manifest beside it, so that it travels with a copied or moved folder and
+// cannot be lost by deleting the manifest; the next build without drafts
+// replaces the whole folder and so removes it.
+inline constexpr const char* kDraftsMarker = ".zhuanlan-drafts";
+
+// Whether out_dir was last built with drafts.
+bool built_with_drafts(const std::filesystem::path& out_dir);
+
 // The time stamped into generated workbooks: the end of the week, so that
 // the same content always gives the same bytes.
 std::time_t stable_timestamp(const SiteConfig& site);

@@ -3,6 +3,7 @@
 #include <set>
 
 #include "model/report_forms.h"
+#include "model/review_log.h"
 #include "validate/schedule_checks.h"
 #include "write/staged_output.h"
 #include "write/submission_bundle.h"
@@ -20,7 +21,9 @@ ReportResult write_report(const BuildOptions& options, const std::filesystem::pa
   try {
     StagedOutput output(out_dir);
     std::set<std::string> stems;  // two department names may make one file name
-    for (const StatTable& form : report_forms(model)) {
+    std::vector<StatTable> tables = report_forms(model);
+    if (auto log = review_log_table(model)) tables.push_back(std::move(*log));
+    for (const StatTable& form : tables) {
       std::string stem = form.file_stem;
       for (int n = 2; !stems.insert(stem).second; ++n) stem = form.file_stem + "-" + std::to_string(n);
       output.write(stem + ".xlsx", table_xlsx(form, model.site.school, stable_timestamp(model.site)));

@@ -1,6 +1,7 @@
 #pragma once
 // `zhuanlan report`: the official forms a school sends to the education
-// authorities (model/report_forms.h) as XLSX and CSV files, and the
+// authorities (model/report_forms.h) and, with review.stages set, the
+// review record (model/review_log.h) as XLSX and CSV files, and the
 // featured photos (write/submission_bundle.h).
 #include <filesystem>
 #include <string>
