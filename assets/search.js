@@ -128,19 +128,48 @@
   var ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
   var digit = new Int8Array(128).fill(-1);
   for (var d = 0; d < 64; d++) digit[ALPHABET.charCodeAt(d)] = d;
-  function decodePostings(text) {
-    var out = new Map(), next = 0, i = 0;
-    while (i < text.length) {
-      var gap = 0, scale = 1, v;
-      do {
-        v = digit[text.charCodeAt(i++)];
-        gap += (v & 31) * scale;
-        scale *= 32;
-      } while (v >= 32);
-      var doc = next + gap;
-      out.set(doc, digit[text.charCodeAt(i++)]);
+  // A number: groups of five bits, lowest first, each but the last plus 32.
+  function readNumber(text, at) {
+    var value = 0, scale = 1, v;
+    do {
+      v = digit[text.charCodeAt(at.i++)];
+      value += (v & 31) * scale;
+      scale *= 32;
+    } while (v >= 32);
+    return value;
+  }
+  function readGaps(text, each) {
+    var at = { i: 0 }, next = 0;
+    while (at.i < text.length) {
+      var doc = next + readNumber(text, at);
+      each(doc);
       next = doc + 1;
     }
+  }
+  // Every document's kind, from index.json's runs (kind, length − 1).
+  function kindsOf(runs, count) {
+    var kinds = new Uint8Array(count), at = { i: 0 }, doc = 0;
+    while (at.i < runs.length) {
+      var kind = digit[runs.charCodeAt(at.i++)], length = readNumber(runs, at) + 1;
+      kinds.fill(kind, doc, doc + length);
+      doc += length;
+    }
+    return kinds;
+  }
+  // Postings: gaps or "~" and a bitmap, then "." and the title documents.
+  // Map doc -> flags (kind << 1 | in title).
+  function decodePostings(text, kinds) {
+    var out = new Map(), dot = text.indexOf("."), body = dot < 0 ? text : text.slice(0, dot);
+    function add(doc) { out.set(doc, kinds ? kinds[doc] << 1 : 0); }
+    if (body.charAt(0) === "~") {
+      for (var i = 1; i < body.length; i++) {
+        var v = digit[body.charCodeAt(i)];
+        for (var bit = 0; bit < 6; bit++) if (v & (1 << bit)) add((i - 1) * 6 + bit);
+      }
+    } else {
+      readGaps(body, add);
+    }
+    if (dot >= 0) readGaps(text.slice(dot + 1), function (doc) { out.set(doc, out.get(doc) | 1); });
     return out;
   }
 
@@ -155,7 +184,12 @@
   }
   function loadMeta() {
     // Asked again on every visit (the other files carry its key).
-    if (!meta) meta = getJson(indexUrl.href, { cache: "no-cache" });
+    if (!meta) {
+      meta = getJson(indexUrl.href, { cache: "no-cache" }).then(function (m) {
+        m.kindOf = kindsOf(m.runs || "", m.documents);
+        return m;
+      });
+    }
     return meta;
   }
   function shardName(shard, count) {
@@ -195,7 +229,7 @@
       var all = new Map();
       return Promise.all(terms.map(function (t) {
         return loadShard(m, fnv1a(t) & (m.shards - 1)).then(function (shard) {
-          all.set(t, Object.prototype.hasOwnProperty.call(shard, t) ? decodePostings(shard[t]) : new Map());
+          all.set(t, Object.prototype.hasOwnProperty.call(shard, t) ? decodePostings(shard[t], m.kindOf) : new Map());
         });
       })).then(function () { return all; });
     });

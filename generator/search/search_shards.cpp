@@ -18,6 +18,9 @@ namespace {
 
 constexpr std::string_view kAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 constexpr std::size_t kMaxShards = 4096;
+// One shard for about this many documents: with dense terms as bitmaps, a
+// shard at 10,000 items holds a few terms of at most 2 KB each.
+constexpr std::size_t kDocumentsPerShard = 16;
 
 int digit_value(char c) {
   if (c >= 'A' && c <= 'Z') return c - 'A';
@@ -50,7 +53,7 @@ std::string document_file(const SearchDocument& doc) {
 }  // namespace
 
 std::size_t search_shard_count(std::size_t documents) {
-  return std::clamp<std::size_t>(std::bit_ceil(std::max<std::size_t>(documents / 2, 1)), 1, kMaxShards);
+  return std::clamp<std::size_t>(std::bit_ceil(std::max<std::size_t>(documents / kDocumentsPerShard, 1)), 1, kMaxShards);
 }
 
 std::uint32_t search_term_hash(std::string_view term) {
@@ -91,44 +94,122 @@ std::vector<std::size_t> search_query_shards(std::string_view query, std::size_t
   return shards;
 }
 
-std::string encode_postings(const std::vector<std::uint32_t>& postings) {
+namespace {
+
+void put_number(std::string& out, std::uint32_t value) {
+  while (value >= 32) {
+    out += kAlphabet[32 + (value & 31)];
+    value >>= 5;
+  }
+  out += kAlphabet[value];
+}
+
+std::uint32_t take_number(std::string_view text, std::size_t& i) {
+  std::uint32_t value = 0;
+  int shift = 0;
+  for (;;) {
+    if (i >= text.size() || shift > 30) throw std::invalid_argument("number cut short");
+    const int v = digit_value(text[i++]);
+    if (v < 0) throw std::invalid_argument("not a postings character");
+    value |= static_cast<std::uint32_t>(v & 31) << shift;
+    shift += 5;
+    if (v < 32) return value;
+  }
+}
+
+// Documents as gaps: document − previous − 1, the first counting from −1.
+template <typename Documents>
+std::string gap_list(const Documents& documents) {
   std::string out;
-  out.reserve(postings.size() * 2);
   std::uint32_t next = 0;  // the previous document + 1
+  for (const std::uint32_t doc : documents) {
+    put_number(out, doc - next);
+    next = doc + 1;
+  }
+  return out;
+}
+
+std::vector<std::uint32_t> read_gaps(std::string_view text) {
+  std::vector<std::uint32_t> out;
+  std::uint32_t next = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    const std::uint32_t doc = next + take_number(text, i);
+    out.push_back(doc);
+    next = doc + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string encode_postings(const std::vector<std::uint32_t>& postings) {
+  std::vector<std::uint32_t> documents, titles;
+  documents.reserve(postings.size());
   for (const std::uint32_t posting : postings) {
-    std::uint32_t gap = posting_document(posting) - next;
-    next = posting_document(posting) + 1;
-    while (gap >= 32) {
-      out += kAlphabet[32 + (gap & 31)];
-      gap >>= 5;
-    }
-    out += kAlphabet[gap];
-    out += kAlphabet[posting & 15];
+    documents.push_back(posting_document(posting));
+    if (posting & kPostingInTitle) titles.push_back(posting_document(posting));
+  }
+  std::string out = gap_list(documents);
+  // A term in many documents: one bit a document is shorter.
+  if (!documents.empty() && documents.back() / 6 + 2 < out.size()) {
+    std::string bits(documents.back() / 6 + 1, 0);
+    for (const std::uint32_t doc : documents) bits[doc / 6] = static_cast<char>(bits[doc / 6] | 1 << (doc % 6));
+    out = "~";
+    for (const char b : bits) out += kAlphabet[static_cast<unsigned char>(b)];
+  }
+  if (!titles.empty()) {
+    out += '.';
+    out += gap_list(titles);
   }
   return out;
 }
 
 std::vector<std::uint32_t> decode_postings(std::string_view text) {
-  std::vector<std::uint32_t> out;
-  std::uint32_t next = 0;
-  std::size_t i = 0;
-  while (i < text.size()) {
-    std::uint32_t gap = 0;
-    int shift = 0;
-    for (;;) {
-      if (i >= text.size() || shift > 30) throw std::invalid_argument("postings cut short");
-      const int v = digit_value(text[i++]);
-      if (v < 0) throw std::invalid_argument("not a postings character");
-      gap |= static_cast<std::uint32_t>(v & 31) << shift;
-      shift += 5;
-      if (v < 32) break;
+  const std::size_t dot = text.find('.');
+  const std::string_view body = text.substr(0, dot);
+  std::vector<std::uint32_t> documents;
+  if (!body.empty() && body[0] == '~') {
+    for (std::size_t i = 1; i < body.size(); ++i) {
+      const int v = digit_value(body[i]);
+      if (v < 0) throw std::invalid_argument("not a bitmap character");
+      for (int bit = 0; bit < 6; ++bit) {
+        if (v & 1 << bit) documents.push_back(static_cast<std::uint32_t>((i - 1) * 6 + bit));
+      }
     }
-    if (i >= text.size()) throw std::invalid_argument("postings without flags");
-    const int flags = digit_value(text[i++]);
-    if (flags < 0 || flags > 15) throw std::invalid_argument("bad postings flags");
-    const std::uint32_t doc = next + gap;
-    out.push_back(doc << 4 | static_cast<std::uint32_t>(flags));
-    next = doc + 1;
+  } else {
+    documents = read_gaps(body);
+  }
+  const std::vector<std::uint32_t> titles =
+      dot == std::string_view::npos ? std::vector<std::uint32_t>{} : read_gaps(text.substr(dot + 1));
+  std::vector<std::uint32_t> out;
+  std::size_t t = 0;
+  for (const std::uint32_t doc : documents) {
+    const bool in_title = t < titles.size() && titles[t] == doc;
+    if (in_title) ++t;
+    out.push_back(doc << 4 | (in_title ? kPostingInTitle : 0));
+  }
+  if (t != titles.size()) throw std::invalid_argument("a title document that the term does not list");
+  return out;
+}
+
+std::string encode_kind_runs(const std::vector<SearchDocument>& documents) {
+  std::string out;
+  for (std::size_t i = 0; i < documents.size();) {
+    std::size_t end = i + 1;
+    while (end < documents.size() && documents[end].kind == documents[i].kind) ++end;
+    out += kAlphabet[static_cast<std::size_t>(documents[i].kind)];
+    put_number(out, static_cast<std::uint32_t>(end - i - 1));
+    i = end;
+  }
+  return out;
+}
+
+std::vector<SearchKind> decode_kind_runs(std::string_view text) {
+  std::vector<SearchKind> out;
+  for (std::size_t i = 0; i < text.size();) {
+    const int kind = digit_value(text[i++]);
+    if (kind < 0 || kind >= static_cast<int>(kSearchKindCount)) throw std::invalid_argument("not a kind");
+    out.insert(out.end(), take_number(text, i) + 1, static_cast<SearchKind>(kind));
   }
   return out;
 }
@@ -163,12 +244,13 @@ void write_search_files(const SearchIndex& index, const SearchFileWriter& write)
   std::string all;
   for (const std::string& hash : hashes) all += hash;
   nlohmann::ordered_json meta;
-  meta["version"] = 1;
+  meta["version"] = 2;
   meta["documents"] = index.documents.size();
   meta["shards"] = shard_count;
   nlohmann::ordered_json kinds = nlohmann::ordered_json::array();
   for (std::size_t k = 0; k < kSearchKindCount; ++k) kinds.push_back(search_kind_key(static_cast<SearchKind>(k)));
   meta["kinds"] = kinds;
+  meta["runs"] = encode_kind_runs(index.documents);
   meta["key"] = sha256_hex(all).substr(0, 12);
   write(kSearchIndexPath, meta.dump());
 }

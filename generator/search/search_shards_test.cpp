@@ -26,25 +26,51 @@ std::vector<SearchDocument> sample_documents() {
           doc(SearchKind::person, "林知秋", "技能竞赛金牌教练")};
 }
 
-TEST(SearchShards, PostingsEncodeGapsAndFlags) {
-  // doc 0 in the title; doc 1; doc 40 (gap 38 = 6 + 32·1) of kind 1.
+TEST(SearchShards, PostingsEncodeGapsAndTitles) {
+  // doc 0 in the title; doc 1; doc 40 (gap 38 = 6 + 32·1) in the title. The
+  // kind (here 1 for doc 40) is not written: index.json's runs hold it.
   const std::vector<std::uint32_t> postings = {0u << 4 | 1, 1u << 4, 40u << 4 | 1u << 1 | 1};
-  EXPECT_EQ(encode_postings(postings), "ABAAmBD");
-  EXPECT_EQ(decode_postings("ABAAmBD"), postings);
+  EXPECT_EQ(encode_postings(postings), "AAmB.AnB");
+  EXPECT_EQ(decode_postings("AAmB.AnB"), (std::vector<std::uint32_t>{0u << 4 | 1, 1u << 4, 40u << 4 | 1}));
   std::vector<std::uint32_t> far;
-  for (const std::uint32_t d : {3u, 35u, 1100u, 70000u, (1u << 27) + 5}) far.push_back(d << 4 | 14);
+  for (const std::uint32_t d : {3u, 35u, 1100u, 70000u, (1u << 27) + 5}) far.push_back(d << 4);
   EXPECT_EQ(decode_postings(encode_postings(far)), far);
-  EXPECT_THROW(decode_postings("A"), std::invalid_argument);
+  EXPECT_THROW(decode_postings("g"), std::invalid_argument);  // 'g' = 32: continued, then nothing
   EXPECT_THROW(decode_postings("A!"), std::invalid_argument);
-  EXPECT_THROW(decode_postings("gA"), std::invalid_argument);  // 'g' = 32: continued, then 'A' ends, no flags
+  EXPECT_THROW(decode_postings("A.B"), std::invalid_argument);  // a title document not in the list
+}
+
+TEST(SearchShards, DenseTermsAreBitmaps) {
+  // Documents 0–11 but 6: gaps would take 11 characters, the bitmap 2.
+  std::vector<std::uint32_t> postings;
+  for (std::uint32_t d = 0; d < 12; ++d) {
+    if (d != 6) postings.push_back(d << 4 | (d == 11 ? 1 : 0));
+  }
+  const std::string text = encode_postings(postings);
+  EXPECT_EQ(text, "~_-.L");  // 0-5: 63 = '_', 7-11: 62 = '-'; title: doc 11
+  EXPECT_EQ(decode_postings(text), postings);
+}
+
+TEST(SearchShards, KindRunsGiveEveryDocumentsKind) {
+  std::vector<SearchDocument> docs;
+  for (const SearchKind kind : {SearchKind::news, SearchKind::news, SearchKind::activity, SearchKind::news}) {
+    docs.push_back(doc(kind, "标题", ""));
+  }
+  for (int i = 0; i < 40; ++i) docs.push_back(doc(SearchKind::page, "页面", ""));
+  const std::string runs = encode_kind_runs(docs);
+  EXPECT_EQ(runs, "ABBAAAFnB");  // news ×2, activity ×1, news ×1, page ×40 (39 = 7 + 32)
+  const std::vector<SearchKind> kinds = decode_kind_runs(runs);
+  ASSERT_EQ(kinds.size(), docs.size());
+  for (std::size_t i = 0; i < docs.size(); ++i) EXPECT_EQ(kinds[i], docs[i].kind) << i;
 }
 
 TEST(SearchShards, ShardCountGrowsWithTheSite) {
   EXPECT_EQ(search_shard_count(0), 1u);
   EXPECT_EQ(search_shard_count(3), 1u);
-  EXPECT_EQ(search_shard_count(100), 64u);
-  EXPECT_EQ(search_shard_count(1000), 512u);
-  EXPECT_EQ(search_shard_count(10000), 4096u);
+  EXPECT_EQ(search_shard_count(100), 8u);
+  EXPECT_EQ(search_shard_count(1000), 64u);
+  EXPECT_EQ(search_shard_count(10000), 1024u);
+  EXPECT_EQ(search_shard_count(100000), 4096u);
   EXPECT_EQ(search_shard_count(1000000), 4096u);
   EXPECT_EQ(search_shard_path(0, 1), "search/s/0.json");
   EXPECT_EQ(search_shard_path(10, 16), "search/s/a.json");
@@ -87,7 +113,7 @@ TEST(SearchShards, FilesHoldEveryTermInItsShard) {
   const auto postings = decode_postings(shard["竞赛"].get<std::string>());
   ASSERT_EQ(postings.size(), 2u);
   EXPECT_EQ(posting_document(postings[1]), 2u);
-  EXPECT_EQ(posting_kind(postings[1]), SearchKind::person);
+  EXPECT_EQ(decode_kind_runs(meta["runs"].get<std::string>())[posting_document(postings[1])], SearchKind::person);
   const auto [head, text] = read_document(files[2].bytes);
   EXPECT_EQ(head["t"], "汽车工程学院举办技能竞赛");
   EXPECT_EQ(head["k"], 0);
