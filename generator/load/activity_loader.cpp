@@ -82,6 +82,82 @@ void read_report_fields(JsonFields& fields, Activity& a, Diagnostics& diagnostic
   contact->warn_unknown_keys();
 }
 
+// The leaders and guests of a ceremony (参加领导): names, each given once.
+void read_guests(JsonFields& fields, const JsonDocument& doc, const std::string& pointer, Activity& a,
+                 Diagnostics& diagnostics) {
+  // text_list reports values that are not text; the list is then read again for the lines.
+  fields.text_list("guests", "参加领导，例如 [\"韦光霁\", \"宋怀瑾\"]");
+  const auto& parent = doc.value.at(nlohmann::json::json_pointer(pointer));
+  if (!parent.is_object() || !parent.contains("guests") || !parent.at("guests").is_array()) return;
+  const auto& list = parent.at("guests");
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    if (!list[i].is_string()) continue;
+    const int line = doc.line_of(pointer + "/guests/" + std::to_string(i));
+    const std::string name = collapse_whitespace(list[i].get<std::string>());
+    if (name.empty()) {
+      diagnostics.error(fields.file(), line,
+                        "\"guests\"（参加领导）的第 " + std::to_string(i + 1) + " 项是空的，请写上姓名或删去这一项");
+    } else if (std::find(a.guests.begin(), a.guests.end(), name) != a.guests.end()) {
+      diagnostics.warning(fields.file(), line, "\"guests\"（参加领导）中“" + name + "”写了两次，页面上只显示一次");
+    } else {
+      a.guests.push_back(name);
+    }
+  }
+}
+
+// The programme of a ceremony (活动流程): [{"time": "15:30", "item": "…"}],
+// shown in the order written; the time is optional.
+void read_agenda(JsonFields& fields, const JsonDocument& doc, const std::string& pointer, Activity& a,
+                 Diagnostics& diagnostics) {
+  fields.asked("agenda");
+  const auto& parent = doc.value.at(nlohmann::json::json_pointer(pointer));
+  if (!parent.is_object() || !parent.contains("agenda") || parent.at("agenda").is_null()) return;
+  const auto& list = parent.at("agenda");
+  const std::string& file = fields.file();
+  const std::string example = "[ { \"time\": \"15:30\", \"item\": \"领导致辞\" }, { \"item\": \"合影留念\" } ]";
+  if (!list.is_array()) {
+    diagnostics.error(file, fields.line_of("agenda"), "\"agenda\"（活动流程）应当是 [ ] 括起来的列表，例如 " + example);
+    return;
+  }
+  std::optional<int> previous_minutes;  // of the last step with a time
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const std::string item_pointer = pointer + "/agenda/" + std::to_string(i);
+    const std::string step = "活动流程的第 " + std::to_string(i + 1) + " 项";
+    JsonFields entry(doc, item_pointer, file, diagnostics);
+    if (!entry.is_object()) {
+      diagnostics.error(file, doc.line_of(item_pointer),
+                        step + "应当写成 { \"time\": \"15:30\", \"item\": \"流程内容\" }（time 可以不写）");
+      continue;
+    }
+    AgendaItem agenda_item;
+    agenda_item.line = doc.line_of(item_pointer);
+    const auto item = entry.text("item", true, "流程内容，例如 \"领导致辞\"");
+    if (item) {
+      agenda_item.item = collapse_whitespace(*item);
+      if (agenda_item.item.empty()) {
+        diagnostics.error(file, entry.line_of("item"), step + "的 \"item\" 是空的，请写上这一步做什么，例如 \"领导致辞\"");
+      }
+    }
+    if (auto time = entry.text("time", false, "时间，例如 \"15:30\"")) {
+      std::string error;
+      if (const auto minutes = parse_clock(collapse_whitespace(*time), &error)) {
+        agenda_item.minutes = *minutes;
+      } else if (!collapse_whitespace(*time).empty()) {
+        diagnostics.error(file, entry.line_of("time"), step + "的" + error + "；没有确定时间的一项可以不写 \"time\"");
+      }
+    }
+    entry.warn_unknown_keys();
+    if (!item || agenda_item.item.empty()) continue;
+    if (agenda_item.minutes && previous_minutes && *agenda_item.minutes < *previous_minutes) {
+      diagnostics.warning(file, entry.line_of("time"),
+                          step + "的时间 " + format_clock(*agenda_item.minutes) + " 早于前面一项的 " +
+                              format_clock(*previous_minutes) + "：流程按写的先后顺序显示，请检查顺序或时间");
+    }
+    if (agenda_item.minutes) previous_minutes = agenda_item.minutes;
+    a.agenda.push_back(std::move(agenda_item));
+  }
+}
+
 std::vector<ImageRef> read_images(const JsonDocument& doc, const std::string& pointer, const std::string& file,
                                   const LoadContext& context, Diagnostics& diagnostics) {
   std::vector<ImageRef> images;
@@ -192,6 +268,8 @@ std::optional<Activity> read_activity(const JsonDocument& doc, const std::string
     stats->warn_unknown_keys();
   }
   read_report_fields(fields, a, diagnostics);
+  read_guests(fields, doc, pointer, a, diagnostics);
+  read_agenda(fields, doc, pointer, a, diagnostics);
   fields.warn_unknown_keys();
   if (diagnostics.error_count() > errors_before) return std::nullopt;
   return a;

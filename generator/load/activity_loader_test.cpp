@@ -77,6 +77,67 @@ TEST_F(ActivityLoaderTest, ReportsEveryProblemWithItsLine) {
   EXPECT_EQ(find("不认识的项 \"studnets\"")->severity, Severity::warning);
 }
 
+TEST_F(ActivityLoaderTest, ReadsGuestsAndTheAgendaInOrder) {
+  const auto all = load("ceremony.json", R"({ "id": "opening", "title": "开幕式", "start": "2025-05-11T09:00",
+    "lead": "党政办公室", "guests": ["韦光霁", " 宋怀瑾 "],
+    "agenda": [ { "time": "9:00", "item": "奏唱国歌" }, { "time": "09:10", "item": "领导致辞" },
+                { "item": "合影留念" }, { "time": "10：30", "item": "参观成果展" } ] })");
+  EXPECT_FALSE(found_.has_errors());
+  EXPECT_TRUE(found_.items.empty());
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_EQ(all[0].guests, (std::vector<std::string>{"韦光霁", "宋怀瑾"}));
+  ASSERT_EQ(all[0].agenda.size(), 4u);
+  EXPECT_EQ(all[0].agenda[0].item, "奏唱国歌");
+  EXPECT_EQ(all[0].agenda[0].minutes, 9 * 60);
+  EXPECT_EQ(all[0].agenda[1].minutes, 9 * 60 + 10);
+  EXPECT_FALSE(all[0].agenda[2].minutes.has_value());
+  EXPECT_EQ(all[0].agenda[2].item, "合影留念");
+  EXPECT_EQ(all[0].agenda[3].minutes, 10 * 60 + 30);
+}
+
+TEST_F(ActivityLoaderTest, ReportsBadGuestsAndAgendaWithTheirLines) {
+  const auto all = load("bad-ceremony.json", "[\n"
+                   "  { \"id\": \"a\", \"title\": \"甲\", \"start\": \"2025-05-12\", \"lead\": \"教务处\",\n"
+                   "    \"guests\": \"韦光霁\" },\n"
+                   "  { \"id\": \"b\", \"title\": \"乙\", \"start\": \"2025-05-12\", \"lead\": \"教务处\",\n"
+                   "    \"guests\": [\"韦光霁\",\n"
+                   "      3,\n"
+                   "      \"  \",\n"
+                   "      \"韦光霁\"],\n"
+                   "    \"agenda\": [\n"
+                   "      { \"time\": \"25:00\", \"item\": \"致辞\" },\n"
+                   "      { \"time\": \"下午三点\", \"item\": \"颁奖\" },\n"
+                   "      { \"time\": \"15:00\", \"item\": \" \" },\n"
+                   "      { \"time\": \"15:00\" },\n"
+                   "      \"合影\",\n"
+                   "      { \"time\": \"15:00\", \"item\": \"签约\", \"who\": \"甲\" },\n"
+                   "      { \"time\": \"14:00\", \"item\": \"参观\" } ] },\n"
+                   "  { \"id\": \"c\", \"title\": \"丙\", \"start\": \"2025-05-12\", \"lead\": \"教务处\",\n"
+                   "    \"agenda\": { \"item\": \"致辞\" } }\n"
+                   "]\n");
+  EXPECT_TRUE(all.empty());
+  EXPECT_EQ(find("\"guests\"（参加领导")->line, 3);  // not a list
+  EXPECT_EQ(find("\"guests\" 的第 2 项应当是加引号的文字")->line, 6);
+  EXPECT_EQ(find("第 3 项是空的")->line, 7);
+  const Diagnostic* twice = find("写了两次");
+  EXPECT_EQ(twice->line, 8);
+  EXPECT_EQ(twice->severity, Severity::warning);
+  const Diagnostic* hour = find("“25:00”不存在");
+  EXPECT_EQ(hour->line, 10);
+  EXPECT_NE(hour->message.find("活动流程的第 1 项"), std::string::npos);
+  const Diagnostic* words = find("“下午三点”应当写成 时:分");
+  EXPECT_EQ(words->line, 11);
+  EXPECT_NE(words->message.find("活动流程的第 2 项"), std::string::npos);
+  EXPECT_EQ(find("第 3 项的 \"item\" 是空的")->line, 12);
+  EXPECT_EQ(find("缺少必填项 \"item\"")->line, 13);
+  EXPECT_EQ(find("活动流程的第 5 项应当写成 {")->line, 14);
+  EXPECT_EQ(find("不认识的项 \"who\"")->line, 15);
+  const Diagnostic* order = find("14:00 早于前面一项的 15:00");
+  EXPECT_EQ(order->line, 16);
+  EXPECT_EQ(order->severity, Severity::warning);
+  EXPECT_EQ(find("\"agenda\"（活动流程）应当是 [ ] 括起来的列表")->line, 18);
+}
+
 TEST_F(ActivityLoaderTest, JsonSyntaxErrorsNameTheLine) {
   load("broken.json", "[\n  { \"id\": \"a\",\n    \"title\": \"甲\"\n    \"lead\": \"x\" }\n]\n");
   EXPECT_EQ(find("JSON 格式错误")->line, 4);

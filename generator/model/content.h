@@ -158,6 +158,13 @@ struct ActivityContact {
   std::string name, mobile, position;  // position: 部门和职务
 };
 
+// One step of a ceremony's programme (活动流程).
+struct AgendaItem {
+  int line = 0;
+  std::optional<int> minutes;  // the time of day, minutes since midnight; absent when not given
+  std::string item;
+};
+
 struct Activity {
   std::string source;  // content/activities/x.json
   int line = 0;        // where the activity's object starts
@@ -177,6 +184,9 @@ struct Activity {
   // 活动参与人员 (participants, else audience) and 备注.
   ActivityContact contact;
   std::string participants, note;
+  // A ceremony's leaders and guests (参加领导) and its programme, in order.
+  std::vector<std::string> guests;
+  std::vector<AgendaItem> agenda;
 };
 
 // The forms an activity may take (activities' "form").

@@ -143,6 +143,18 @@ std::string render_activity(PageRenderer& r, std::size_t index) {
   data d = r.common(root);
   d.set("activity", activity_entry(a, r.text()));
   d.set("audience", text_or_false(a.audience));
+  d.set("guests", text_or_false(join(a.guests, "、")));
+  list agenda;
+  for (const AgendaItem& step : a.agenda) {
+    data entry;
+    entry.set("time", step.minutes ? data(format_clock(*step.minutes)) : data(false));
+    entry.set("item", step.item);
+    agenda.push_back(entry);
+  }
+  d.set("agenda", agenda);
+  d.set("has_agenda", !a.agenda.empty());
+  d.set("label_guests", r.text().get("活动.参加领导"));
+  d.set("label_agenda", r.text().get("活动.活动流程"));
   d.set("summary", text_or_false(r.markdown(a.summary_markdown, a.url)));
   list images;
   for (std::size_t i = 0; i < a.images.size(); ++i) {

@@ -123,6 +123,39 @@ std::optional<Timestamp> parse_timestamp(std::string_view text, std::string* err
   return Timestamp{local - offset, true};
 }
 
+std::optional<int> parse_clock(std::string_view text, std::string* error) {
+  const std::string hint = "时间“" + std::string(text) + "”应当写成 时:分（24 小时制），例如 \"15:30\" 或 \"9:05\"";
+  std::size_t pos = 0;
+  int hh = 0, mm = 0;
+  const bool one_digit_hour = text.size() > 1 && (text[1] == ':' || text.substr(1, 3) == "：");
+  if (!read_digits(text, pos, one_digit_hour ? 1 : 2, &hh)) {
+    *error = hint;
+    return std::nullopt;
+  }
+  if (!read_char(text, pos, ':')) {
+    if (text.substr(pos, 3) != "：") {
+      *error = hint;
+      return std::nullopt;
+    }
+    pos += 3;
+  }
+  if (!read_digits(text, pos, 2, &mm) || pos != text.size()) {
+    *error = hint;
+    return std::nullopt;
+  }
+  if (hh > 23 || mm > 59) {
+    *error = "时间“" + std::string(text) + "”不存在，小时应为 0–23，分钟应为 0–59";
+    return std::nullopt;
+  }
+  return hh * 60 + mm;
+}
+
+std::string format_clock(int minutes) {
+  std::array<char, 8> buffer{};
+  std::snprintf(buffer.data(), buffer.size(), "%02d:%02d", minutes / 60 % 24, minutes % 60);
+  return buffer.data();
+}
+
 Day china_day(sys_seconds utc) { return floor<days>(utc + kChinaOffset); }
 
 std::string format_day_iso(Day d) {

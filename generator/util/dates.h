@@ -24,6 +24,12 @@ std::optional<Timestamp> parse_timestamp(std::string_view text, std::string* err
 // Accepts only a date: 2025-05-13.
 std::optional<Day> parse_day(std::string_view text, std::string* error);
 
+// A time of day as a programme writes it: 15:30, or 9:30 (also with the
+// full-width colon of Chinese input, 15：30). Returns the minutes since
+// midnight; on failure nullopt and a Chinese explanation in *error.
+std::optional<int> parse_clock(std::string_view text, std::string* error);
+std::string format_clock(int minutes);  // 09:30
+
 Day china_day(std::chrono::sys_seconds utc);
 
 std::string format_day_iso(Day day);              // 2025-05-13

@@ -54,5 +54,25 @@ TEST(Dates, FormatsChineseDatesAndWeekdays) {
   EXPECT_EQ(format_time_china(parse_ok("2025-05-13 08:05").utc), "08:05");
 }
 
+TEST(Dates, ReadsTimesOfDayAsProgrammesWriteThem) {
+  std::string error;
+  EXPECT_EQ(parse_clock("15:30", &error), 15 * 60 + 30);
+  EXPECT_EQ(parse_clock("09:05", &error), 9 * 60 + 5);
+  EXPECT_EQ(parse_clock("9:05", &error), 9 * 60 + 5);
+  EXPECT_EQ(parse_clock("15：30", &error), 15 * 60 + 30);  // the full-width colon of Chinese input
+  EXPECT_EQ(parse_clock("0:00", &error), 0);
+  EXPECT_EQ(format_clock(9 * 60 + 5), "09:05");
+  EXPECT_EQ(format_clock(*parse_clock("7：45", &error)), "07:45");
+  for (const char* bad : {"", "1530", "15.30", "15:3", "15:300", "下午3点", "15:30:00", " 15:30", "115:30", ":30"}) {
+    error.clear();
+    EXPECT_FALSE(parse_clock(bad, &error).has_value()) << bad;
+    EXPECT_NE(error.find("例如 \"15:30\""), std::string::npos) << bad << ": " << error;
+  }
+  error.clear();
+  EXPECT_FALSE(parse_clock("24:00", &error).has_value());
+  EXPECT_NE(error.find("不存在"), std::string::npos) << error;
+  EXPECT_FALSE(parse_clock("12:60", &error).has_value());
+}
+
 }  // namespace
 }  // namespace zhuanlan
